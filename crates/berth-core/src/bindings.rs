@@ -1,0 +1,52 @@
+//! The TypeScript view of the types the UI receives, generated with `ts-rs`
+//! into `ui/src/api/bindings.ts`. A test compares the committed file with
+//! what the Rust types say now; run it with `BERTH_UPDATE_BINDINGS=1` to
+//! rewrite the file after changing a type.
+
+use crate::engine::{EngineInfo, EngineStatus};
+use crate::projects::Project;
+use crate::storage::StorageHost;
+use crate::{AppInfo, ErrorPayload};
+use ts_rs::{Config, TS};
+
+/// The generated file's text.
+pub fn typescript() -> String {
+    let config = Config::default();
+    let declarations = [
+        ErrorPayload::decl(&config),
+        EngineInfo::decl(&config),
+        EngineStatus::decl(&config),
+        Project::decl(&config),
+        StorageHost::decl(&config),
+        AppInfo::decl(&config),
+    ];
+    let mut out = String::from(
+        "// This file is generated from the Rust types by `cargo test -p berth-core`; do not edit.\n",
+    );
+    for declaration in declarations {
+        out.push_str("export ");
+        out.push_str(&declaration);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn committed_bindings_are_current() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/api/bindings.ts");
+        let expected = super::typescript();
+        if std::env::var_os("BERTH_UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &expected).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == expected,
+            "{} is stale; rerun with BERTH_UPDATE_BINDINGS=1.\n--- expected ---\n{expected}",
+            path.display()
+        );
+    }
+}
