@@ -1,0 +1,28 @@
+//! What the app keeps between commands.
+
+use berth_core::{Berth, ErrorPayload, data_dir};
+
+/// The app's state: the opened data directory, or why it could not be
+/// opened. Keeping the error lets the window open and show it instead of
+/// the process exiting before the user sees anything.
+pub struct AppState {
+    berth: Result<Berth, ErrorPayload>,
+}
+
+impl AppState {
+    /// Opens the data directory named by `$BERTH_DATA_DIR` or XDG.
+    pub fn open() -> Self {
+        let berth = data_dir::from_env(None)
+            .and_then(|dir| Berth::open(&dir))
+            .map_err(|e| {
+                tracing::error!(code = e.code(), "cannot open the data directory: {e}");
+                e.payload()
+            });
+        AppState { berth }
+    }
+
+    /// The local state, or the error that kept it from opening.
+    pub fn berth(&self) -> Result<&Berth, ErrorPayload> {
+        self.berth.as_ref().map_err(Clone::clone)
+    }
+}
