@@ -1,0 +1,209 @@
+//! Harness for the end-to-end tests: launches the real `berth-desktop`
+//! binary through `tauri-driver` (which runs WebKitWebDriver) on the X
+//! display in `$DISPLAY`, and drives its window as a user would.
+//!
+//! Each [`App`] has its own driver process group, data directory and
+//! environment, and saves screenshots under `target/e2e-screenshots/`.
+//! Missing pieces (binary, display, driver) fail the test with what to do;
+//! nothing is skipped.
+
+mod webdriver;
+
+pub use webdriver::{Element, Session};
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long a wait for the UI may take before the test fails. Generous: it
+/// bounds a hang on a loaded 2-core machine, it is not a speed check.
+pub const UI_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The repository root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the repository")
+        .to_path_buf()
+}
+
+/// Where screenshots go: `target/e2e-screenshots/` in the repository.
+pub fn screenshot_dir() -> PathBuf {
+    repo_root().join("target/e2e-screenshots")
+}
+
+/// The app binary: `$BERTH_APP_BIN`, else the workspace's debug build.
+pub fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("BERTH_APP_BIN") {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
+    target.join("debug/berth-desktop")
+}
+
+/// How to start the app.
+#[derive(Debug, Clone)]
+pub struct Launch {
+    /// `BERTH_DATA_DIR` for the app.
+    pub data_dir: PathBuf,
+    /// `DOCKER_HOST` for the app; `None` leaves it unset.
+    pub docker_host: Option<String>,
+}
+
+/// A running app and the WebDriver session that drives it.
+pub struct App {
+    driver: Child,
+    session: Option<Session>,
+}
+
+impl App {
+    /// Starts `tauri-driver` and, through it, the app.
+    pub fn launch(launch: &Launch) -> App {
+        let binary = app_binary();
+        assert!(
+            binary.is_file(),
+            "app binary {} is missing; build it with scripts/test.sh \
+             (or `cargo build -p berth-desktop`) or set BERTH_APP_BIN",
+            binary.display()
+        );
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "DISPLAY is not set: these tests need an X server (scripts/test.sh starts Xvfb)"
+        );
+        let port = free_port();
+        let native_port = free_port();
+        let mut command = Command::new("tauri-driver");
+        command
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
+            .env("BERTH_DATA_DIR", &launch.data_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            // Own process group, so dropping the app also ends the
+            // WebKitWebDriver and app processes the driver started.
+            .process_group(0);
+        match &launch.docker_host {
+            Some(host) => command.env("DOCKER_HOST", host),
+            None => command.env_remove("DOCKER_HOST"),
+        };
+        let driver = command.spawn().unwrap_or_else(|e| {
+            panic!(
+                "cannot start tauri-driver ({e}); install it with \
+                 `cargo install tauri-driver --version '^2' --locked` (scripts/test.sh does)"
+            )
+        });
+        let mut app = App {
+            driver,
+            session: None,
+        };
+        let base = format!("http://127.0.0.1:{port}");
+        wait_for_port(port);
+        app.session = Some(Session::start(&base, &binary));
+        app
+    }
+
+    /// The WebDriver session.
+    pub fn session(&self) -> &Session {
+        self.session.as_ref().expect("session started in launch")
+    }
+
+    /// Waits until an element matching `css` exists, and returns it.
+    pub fn wait_for(&self, css: &str) -> Element {
+        self.wait_until(&format!("an element matching {css}"), || {
+            self.session().find(css)
+        })
+    }
+
+    /// Waits until the element matching `css` has text containing `needle`
+    /// (case-insensitive), and returns the text.
+    pub fn wait_for_text(&self, css: &str, needle: &str) -> String {
+        let lowered = needle.to_lowercase();
+        self.wait_until(&format!("{css} to contain {needle:?}"), || {
+            let text = self.session().find(css)?.text(self.session())?;
+            text.to_lowercase().contains(&lowered).then_some(text)
+        })
+    }
+
+    /// Waits until the element matching `css` has `attribute` equal to
+    /// `value`.
+    pub fn wait_for_attribute(&self, css: &str, attribute: &str, value: &str) {
+        self.wait_until(&format!("{css}[{attribute}={value:?}]"), || {
+            let element = self.session().find(css)?;
+            (element.attribute(self.session(), attribute)?.as_deref() == Some(value)).then_some(())
+        })
+    }
+
+    /// Clicks the element matching `css` once it exists.
+    pub fn click(&self, css: &str) {
+        self.wait_for(css).click(self.session());
+    }
+
+    /// Saves a PNG of the window as `target/e2e-screenshots/<name>.png`.
+    pub fn screenshot(&self, name: &str) -> PathBuf {
+        let dir = screenshot_dir();
+        std::fs::create_dir_all(&dir).expect("screenshot directory");
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, self.session().screenshot()).expect("write screenshot");
+        path
+    }
+
+    /// Polls `probe` until it yields a value or [`UI_TIMEOUT`] passes; on
+    /// timeout saves a screenshot and fails with `what`.
+    fn wait_until<T>(&self, what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
+        let deadline = Instant::now() + UI_TIMEOUT;
+        loop {
+            if let Some(value) = probe() {
+                return value;
+            }
+            if Instant::now() > deadline {
+                let shot = self.screenshot("timeout");
+                let body = self
+                    .session()
+                    .find("body")
+                    .and_then(|b| b.text(self.session()))
+                    .unwrap_or_default();
+                panic!(
+                    "timed out after {UI_TIMEOUT:?} waiting for {what}; screenshot {}; page text:\n{body}",
+                    shot.display()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        if let Some(session) = self.session.take() {
+            session.end();
+        }
+        // SAFETY: kill(2) on our own child's process group; no memory is
+        // involved. A failure means the group is already gone.
+        unsafe {
+            libc::kill(-(self.driver.id() as i32), libc::SIGKILL);
+        }
+        let _ = self.driver.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + UI_TIMEOUT;
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver did not listen on port {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

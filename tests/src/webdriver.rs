@@ -1,0 +1,121 @@
+//! The few W3C WebDriver calls the tests use, over plain HTTP/JSON.
+
+use base64::Engine as _;
+use serde_json::{Value, json};
+use std::path::Path;
+
+/// W3C's key for element references in JSON.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// One WebDriver session: one launched app.
+pub struct Session {
+    url: String,
+}
+
+/// A reference to an element in the page.
+pub struct Element {
+    id: String,
+}
+
+/// Sends a request; returns the response's `value`, or the WebDriver error
+/// as `Err(message)`.
+fn call(method: &str, url: &str, body: Option<Value>) -> Result<Value, String> {
+    let request = ureq::request(method, url);
+    let response = match body {
+        Some(body) => request.send_json(body),
+        None => request.call(),
+    };
+    let json: Value = match response {
+        Ok(response) => response.into_json().map_err(|e| e.to_string())?,
+        Err(ureq::Error::Status(_, response)) => {
+            let json: Value = response.into_json().map_err(|e| e.to_string())?;
+            return Err(json["value"]["message"]
+                .as_str()
+                .unwrap_or("unknown WebDriver error")
+                .to_owned());
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    Ok(json["value"].clone())
+}
+
+impl Session {
+    /// Starts a session that launches `application`.
+    pub fn start(base: &str, application: &Path) -> Session {
+        let capabilities = json!({
+            "capabilities": {
+                "alwaysMatch": {
+                    "tauri:options": { "application": application }
+                }
+            }
+        });
+        let value = call("POST", &format!("{base}/session"), Some(capabilities))
+            .unwrap_or_else(|e| panic!("WebDriver could not start the app: {e}"));
+        let id = value["sessionId"]
+            .as_str()
+            .expect("new session has an id")
+            .to_owned();
+        Session {
+            url: format!("{base}/session/{id}"),
+        }
+    }
+
+    /// The first element matching a CSS selector, if any.
+    pub fn find(&self, css: &str) -> Option<Element> {
+        let body = json!({ "using": "css selector", "value": css });
+        let value = call("POST", &format!("{}/element", self.url), Some(body)).ok()?;
+        let id = value[ELEMENT_KEY].as_str()?.to_owned();
+        Some(Element { id })
+    }
+
+    /// Runs a script in the page and returns its result.
+    pub fn execute(&self, script: &str) -> Value {
+        let body = json!({ "script": script, "args": [] });
+        call("POST", &format!("{}/execute/sync", self.url), Some(body))
+            .unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+
+    /// A PNG screenshot of the window.
+    pub fn screenshot(&self) -> Vec<u8> {
+        let value = call("GET", &format!("{}/screenshot", self.url), None)
+            .unwrap_or_else(|e| panic!("screenshot failed: {e}"));
+        base64::engine::general_purpose::STANDARD
+            .decode(value.as_str().expect("base64 screenshot"))
+            .expect("valid base64")
+    }
+
+    /// Ends the session, which closes the app.
+    pub fn end(self) {
+        // The app may already be gone; nothing to do then.
+        let _ = call("DELETE", &self.url, None);
+    }
+}
+
+impl Element {
+    fn url(&self, session: &Session, what: &str) -> String {
+        format!("{}/element/{}/{what}", session.url, self.id)
+    }
+
+    /// Clicks the element.
+    pub fn click(&self, session: &Session) {
+        call("POST", &self.url(session, "click"), Some(json!({})))
+            .unwrap_or_else(|e| panic!("click failed: {e}"));
+    }
+
+    /// The element's rendered text, if it is still in the page.
+    pub fn text(&self, session: &Session) -> Option<String> {
+        let value = call("GET", &self.url(session, "text"), None).ok()?;
+        value.as_str().map(str::to_owned)
+    }
+
+    /// An attribute's value; `Some(None)` when the element lacks it.
+    pub fn attribute(&self, session: &Session, name: &str) -> Option<Option<String>> {
+        let value = call(
+            "GET",
+            &self.url(session, &format!("attribute/{name}")),
+            None,
+        )
+        .ok()?;
+        Some(value.as_str().map(str::to_owned))
+    }
+}
