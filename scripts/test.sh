@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Runs every test of Berth, installing and starting what the tests need:
+# Debian packages, tauri-driver, a Docker engine, the local test image, Xvfb,
+# a D-Bus session bus and the UI's npm packages. Stops at the first failure.
+#
+# Usage: scripts/test.sh
+set -euo pipefail
+source "$(dirname "$0")/lib/setup.sh"
+cd "$BERTH_ROOT"
+
+# Reuse one target directory outside the clone, so a fresh clone does not
+# rebuild every dependency.
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/berth/target}
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+TEST_IMAGE=berth-test/busybox:latest
+
+timings=()
+stage() {
+  local name=$1 start=$SECONDS
+  shift
+  log "$name"
+  "$@"
+  timings+=("$(printf '%5ds  %s' $((SECONDS - start)) "$name")")
+}
+
+install_all() {
+  install_packages "${TAURI_BUILD_PACKAGES[@]}" webkit2gtk-driver xvfb dbus docker.io busybox-static
+  require_toolchains
+  if ! tauri-driver --help >/dev/null 2>&1; then
+    log "installing tauri-driver"
+    cargo install tauri-driver --version '^2' --locked
+  fi
+  install_ui_packages
+}
+
+# A tiny image made locally from busybox-static: no registry is needed.
+build_test_image() {
+  docker image inspect "$TEST_IMAGE" >/dev/null 2>&1 && return 0
+  local root
+  root=$(mktemp -d)
+  mkdir -p "$root"/{bin,etc,home/work,tmp}
+  chmod 1777 "$root/tmp"
+  cp /bin/busybox "$root/bin/busybox"
+  local applet
+  for applet in $("$root/bin/busybox" --list); do
+    [ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
+  done
+  printf 'root:x:0:0:root:/root:/bin/sh\n' > "$root/etc/passwd"
+  printf 'root:x:0:\n' > "$root/etc/group"
+  tar -C "$root" -c . | docker import -c 'CMD ["/bin/sh"]' - "$TEST_IMAGE" >/dev/null
+  rm -rf "$root"
+  log "built $TEST_IMAGE"
+}
+
+engine_and_image() {
+  ensure_engine
+  build_test_image
+}
+
+build_ui() { (cd ui && npm run build); }
+rust_format() { cargo fmt --all --check; }
+rust_lint() { cargo clippy --workspace --all-targets --locked -- -D warnings; }
+rust_tests() { cargo test --workspace --exclude berth-e2e --locked; }
+ui_checks() {
+  (cd ui && npm run typecheck && npm run lint && npm test)
+}
+
+xvfb_pid=
+stop_xvfb() { [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true; }
+trap stop_xvfb EXIT
+
+start_xvfb() {
+  local display=99
+  while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do
+    display=$((display + 1))
+  done
+  Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp > /tmp/berth-xvfb.log 2>&1 &
+  xvfb_pid=$!
+  local i
+  for i in $(seq 100); do
+    [ -e "/tmp/.X11-unix/X$display" ] && break
+    sleep 0.1
+  done
+  [ -e "/tmp/.X11-unix/X$display" ] || die "Xvfb did not start; see /tmp/berth-xvfb.log"
+  export DISPLAY=":$display"
+}
+
+end_to_end() {
+  cargo build -p berth-desktop --locked
+  export BERTH_APP_BIN="$CARGO_TARGET_DIR/debug/berth-desktop"
+  start_xvfb
+  rm -rf target/e2e-screenshots
+  # A private session bus, as a desktop session has.
+  dbus-run-session -- cargo test -p berth-e2e --locked -- --test-threads=1
+  log "screenshots: $BERTH_ROOT/target/e2e-screenshots"
+}
+
+stage "install" install_all
+stage "engine and test image" engine_and_image
+stage "UI build" build_ui
+stage "cargo fmt" rust_format
+stage "cargo clippy" rust_lint
+stage "cargo test" rust_tests
+stage "UI typecheck, lint, tests" ui_checks
+stage "end to end" end_to_end
+
+log "all stages passed"
+printf '%s\n' "${timings[@]}" >&2
