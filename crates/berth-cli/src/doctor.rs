@@ -64,7 +64,10 @@ fn print_text(report: &Report) {
             hint,
         } => {
             println!("engine endpoint {endpoint}");
-            println!("engine          UNREACHABLE [{}]: {}", error.code, error.message);
+            println!(
+                "engine          UNREACHABLE [{}]: {}",
+                error.code, error.message
+            );
             println!("                {hint}");
         }
     }

@@ -13,7 +13,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "berth", version, about = "Run containers with your folders mounted")]
+#[command(
+    name = "berth",
+    version,
+    about = "Run containers with your folders mounted"
+)]
 struct Cli {
     /// Data directory (default: $BERTH_DATA_DIR, else ~/.local/share/berth).
     #[arg(long, global = true, value_name = "DIR")]

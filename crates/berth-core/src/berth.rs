@@ -64,6 +64,8 @@ impl Berth {
     /// The connection; a panic while it was held does not leave SQLite in a
     /// bad state (statements are atomic), so a poisoned lock is still usable.
     pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
-        self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }

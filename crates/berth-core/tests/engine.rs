@@ -55,7 +55,11 @@ async fn dead_socket_is_engine_unreachable_quickly() {
     };
     assert_eq!(endpoint, "unix:///nonexistent.sock");
     assert_eq!(error.code, "engine_unreachable");
-    assert!(error.message.contains("/nonexistent.sock"), "{}", error.message);
+    assert!(
+        error.message.contains("/nonexistent.sock"),
+        "{}",
+        error.message
+    );
     assert!(!hint.is_empty());
 }
 

@@ -50,9 +50,7 @@ impl Berth {
                 let stored: String = row.get(1)?;
                 Ok(StorageHost {
                     name: row.get(0)?,
-                    path: resolve_root(self.data_dir(), &stored)
-                        .display()
-                        .to_string(),
+                    path: resolve_root(self.data_dir(), &stored).display().to_string(),
                     created_at: row.get(2)?,
                 })
             })?
