@@ -43,6 +43,78 @@ pub enum Error {
     /// A named thing does not exist.
     #[error("{kind} {name:?} not found")]
     NotFound { kind: &'static str, name: String },
+
+    /// A name breaks the naming rules.
+    #[error("invalid name {name:?}: {reason}")]
+    InvalidName { name: String, reason: String },
+
+    /// A name is kept for files the home directory needs.
+    #[error("the name {name:?} is reserved")]
+    ReservedName { name: String },
+
+    /// Another thing of the same kind already has the name.
+    #[error("a {kind} named {name:?} already exists")]
+    NameTaken { kind: &'static str, name: String },
+
+    /// A live session mounts the folder.
+    #[error("folder {name:?} is mounted by running session(s): {}", sessions.join(", "))]
+    FolderInUse { name: String, sessions: Vec<String> },
+
+    /// Writing into a read-only folder.
+    #[error("folder {name:?} is read-only")]
+    ReadOnly { name: String },
+
+    /// A storage host's root is missing or unusable.
+    #[error("storage host {name:?} is unavailable: {reason}")]
+    HostUnavailable { name: String, reason: String },
+
+    /// Removing a storage host that still holds folders.
+    #[error("storage host {name:?} still holds {folders} folder(s)")]
+    HostInUse { name: String, folders: usize },
+
+    /// Deleting a project that still owns folders or sessions.
+    #[error("project {name:?} cannot be deleted: {reason}")]
+    ProjectInUse { name: String, reason: String },
+
+    /// A destructive action was not confirmed with the exact name.
+    #[error("type the name {expected:?} to confirm")]
+    ConfirmationMismatch { expected: String },
+
+    /// A path inside a folder is malformed or would leave the folder.
+    #[error("invalid path {path:?}: {reason}")]
+    InvalidPath { path: String, reason: String },
+
+    /// Something already exists at the path.
+    #[error("{path:?} already exists")]
+    AlreadyExists { path: String },
+
+    /// A directory was expected.
+    #[error("{path:?} is not a directory")]
+    NotADirectory { path: String },
+
+    /// A file was expected.
+    #[error("{path:?} is a directory")]
+    IsADirectory { path: String },
+
+    /// Removing a non-empty directory without asking for recursion.
+    #[error("{path:?} is not empty")]
+    DirectoryNotEmpty { path: String },
+
+    /// Reading a binary file as text.
+    #[error("{path:?} is not a text file")]
+    BinaryFile { path: String },
+
+    /// A file is larger than the operation allows.
+    #[error("{path:?} is larger than {limit} bytes")]
+    FileTooLarge { path: String, limit: u64 },
+
+    /// The user cancelled the operation.
+    #[error("cancelled")]
+    Cancelled,
+
+    /// A file-system operation failed.
+    #[error("{path}: {reason}")]
+    Io { path: String, reason: String },
 }
 
 impl Error {
@@ -56,6 +128,24 @@ impl Error {
             Error::Database(_) => "database_error",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::NotFound { .. } => "not_found",
+            Error::InvalidName { .. } => "invalid_name",
+            Error::ReservedName { .. } => "reserved_name",
+            Error::NameTaken { .. } => "name_taken",
+            Error::FolderInUse { .. } => "folder_in_use",
+            Error::ReadOnly { .. } => "read_only",
+            Error::HostUnavailable { .. } => "host_unavailable",
+            Error::HostInUse { .. } => "host_in_use",
+            Error::ProjectInUse { .. } => "project_in_use",
+            Error::ConfirmationMismatch { .. } => "confirmation_mismatch",
+            Error::InvalidPath { .. } => "invalid_path",
+            Error::AlreadyExists { .. } => "already_exists",
+            Error::NotADirectory { .. } => "not_a_directory",
+            Error::IsADirectory { .. } => "is_a_directory",
+            Error::DirectoryNotEmpty { .. } => "directory_not_empty",
+            Error::BinaryFile { .. } => "binary_file",
+            Error::FileTooLarge { .. } => "file_too_large",
+            Error::Cancelled => "cancelled",
+            Error::Io { .. } => "io_error",
         }
     }
 
@@ -130,6 +220,91 @@ mod tests {
                     name: "x".into(),
                 },
                 "not_found",
+            ),
+            (
+                Error::InvalidName {
+                    name: "a b".into(),
+                    reason: "space".into(),
+                },
+                "invalid_name",
+            ),
+            (
+                Error::ReservedName {
+                    name: ".ssh".into(),
+                },
+                "reserved_name",
+            ),
+            (
+                Error::NameTaken {
+                    kind: "folder",
+                    name: "x".into(),
+                },
+                "name_taken",
+            ),
+            (
+                Error::FolderInUse {
+                    name: "x".into(),
+                    sessions: vec!["s1".into()],
+                },
+                "folder_in_use",
+            ),
+            (Error::ReadOnly { name: "x".into() }, "read_only"),
+            (
+                Error::HostUnavailable {
+                    name: "nas".into(),
+                    reason: "gone".into(),
+                },
+                "host_unavailable",
+            ),
+            (
+                Error::HostInUse {
+                    name: "nas".into(),
+                    folders: 2,
+                },
+                "host_in_use",
+            ),
+            (
+                Error::ProjectInUse {
+                    name: "p".into(),
+                    reason: "owns folders".into(),
+                },
+                "project_in_use",
+            ),
+            (
+                Error::ConfirmationMismatch {
+                    expected: "x".into(),
+                },
+                "confirmation_mismatch",
+            ),
+            (
+                Error::InvalidPath {
+                    path: "../x".into(),
+                    reason: "leaves the folder".into(),
+                },
+                "invalid_path",
+            ),
+            (Error::AlreadyExists { path: "a".into() }, "already_exists"),
+            (Error::NotADirectory { path: "a".into() }, "not_a_directory"),
+            (Error::IsADirectory { path: "a".into() }, "is_a_directory"),
+            (
+                Error::DirectoryNotEmpty { path: "a".into() },
+                "directory_not_empty",
+            ),
+            (Error::BinaryFile { path: "a".into() }, "binary_file"),
+            (
+                Error::FileTooLarge {
+                    path: "a".into(),
+                    limit: 1,
+                },
+                "file_too_large",
+            ),
+            (Error::Cancelled, "cancelled"),
+            (
+                Error::Io {
+                    path: "a".into(),
+                    reason: "disk full".into(),
+                },
+                "io_error",
             ),
         ];
         for (error, code) in cases {
