@@ -5,7 +5,9 @@
 
 use crate::engine::{EngineInfo, EngineStatus};
 use crate::projects::Project;
-use crate::storage::StorageHost;
+use crate::storage::{
+    Folder, FolderOptions, FolderStatus, FolderType, HostUsage, Permission, StorageHost, UsageMode,
+};
 use crate::{AppInfo, ErrorPayload};
 use ts_rs::{Config, TS};
 
@@ -17,7 +19,14 @@ pub fn typescript() -> String {
         EngineInfo::decl(&config),
         EngineStatus::decl(&config),
         Project::decl(&config),
+        HostUsage::decl(&config),
         StorageHost::decl(&config),
+        UsageMode::decl(&config),
+        Permission::decl(&config),
+        FolderType::decl(&config),
+        FolderStatus::decl(&config),
+        Folder::decl(&config),
+        FolderOptions::decl(&config),
         AppInfo::decl(&config),
     ];
     let mut out = String::from(

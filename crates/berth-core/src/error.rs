@@ -76,6 +76,10 @@ pub enum Error {
     #[error("project {name:?} cannot be deleted: {reason}")]
     ProjectInUse { name: String, reason: String },
 
+    /// Something Berth needs is protected from removal.
+    #[error("{what} cannot be removed")]
+    Protected { what: String },
+
     /// A destructive action was not confirmed with the exact name.
     #[error("type the name {expected:?} to confirm")]
     ConfirmationMismatch { expected: String },
@@ -136,6 +140,7 @@ impl Error {
             Error::HostUnavailable { .. } => "host_unavailable",
             Error::HostInUse { .. } => "host_in_use",
             Error::ProjectInUse { .. } => "project_in_use",
+            Error::Protected { .. } => "protected",
             Error::ConfirmationMismatch { .. } => "confirmation_mismatch",
             Error::InvalidPath { .. } => "invalid_path",
             Error::AlreadyExists { .. } => "already_exists",
@@ -269,6 +274,12 @@ mod tests {
                     reason: "owns folders".into(),
                 },
                 "project_in_use",
+            ),
+            (
+                Error::Protected {
+                    what: "the default project".into(),
+                },
+                "protected",
             ),
             (
                 Error::ConfirmationMismatch {

@@ -2,8 +2,9 @@
 //! always exists; the current project is kept in the settings table so the
 //! CLI and the app agree on it.
 
+use crate::storage::names::validate_plain_name;
 use crate::{Berth, Error, Result};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -81,6 +82,74 @@ impl Berth {
         }
     }
 
+    /// Creates a project.
+    pub fn create_project(&self, name: &str) -> Result<Project> {
+        validate_plain_name(name)?;
+        let inserted = self.conn().execute(
+            "INSERT OR IGNORE INTO projects (id, name) VALUES (?1, ?2)",
+            params![uuid::Uuid::new_v4().to_string(), name],
+        )?;
+        if inserted == 0 {
+            return Err(Error::NameTaken {
+                kind: "project",
+                name: name.to_owned(),
+            });
+        }
+        self.project(name)
+    }
+
+    /// Renames a project; folders and sessions stay with it.
+    pub fn rename_project(&self, name: &str, new_name: &str) -> Result<Project> {
+        validate_plain_name(new_name)?;
+        let project = self.project(name)?;
+        if name == DEFAULT_PROJECT {
+            return Err(Error::Protected {
+                what: "the name of the default project".to_owned(),
+            });
+        }
+        let renamed = self.conn().execute(
+            "UPDATE OR IGNORE projects SET name = ?2 WHERE id = ?1",
+            params![project.id, new_name],
+        )?;
+        if renamed == 0 {
+            return Err(Error::NameTaken {
+                kind: "project",
+                name: new_name.to_owned(),
+            });
+        }
+        self.project(new_name)
+    }
+
+    /// Deletes an empty project; refused while it owns folders (trashed
+    /// ones too) or sessions, and for `default`.
+    pub fn delete_project(&self, name: &str) -> Result<()> {
+        if name == DEFAULT_PROJECT {
+            return Err(Error::Protected {
+                what: "the default project".to_owned(),
+            });
+        }
+        let project = self.project(name)?;
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let count = |table: &str| -> Result<i64> {
+            Ok(tx.query_row(
+                &format!("SELECT count(*) FROM {table} WHERE project_id = ?1"),
+                [&project.id],
+                |r| r.get(0),
+            )?)
+        };
+        let (folders, sessions) = (count("folders")?, count("sessions")?);
+        if folders + sessions > 0 {
+            return Err(Error::ProjectInUse {
+                name: name.to_owned(),
+                reason: format!("it owns {folders} folder(s) and {sessions} session(s)"),
+            });
+        }
+        tx.execute("DELETE FROM projects WHERE id = ?1", [&project.id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Makes the named project current for the app and the CLI.
     pub fn set_current_project(&self, name: &str) -> Result<Project> {
         let project = self.project(name)?;
@@ -118,6 +187,53 @@ mod tests {
         let cli = Berth::open(tmp.path()).unwrap();
         cli.set_current_project("ml").unwrap();
         assert_eq!(app.current_project().unwrap().name, "ml");
+    }
+
+    #[test]
+    fn create_rename_delete() {
+        let tmp = tempfile::tempdir().unwrap();
+        let berth = Berth::open(tmp.path()).unwrap();
+        let ml = berth.create_project("ml").unwrap();
+        assert_eq!(berth.create_project("ml").unwrap_err().code(), "name_taken");
+        assert_eq!(
+            berth.create_project("bad name").unwrap_err().code(),
+            "invalid_name"
+        );
+        let renamed = berth.rename_project("ml", "vision").unwrap();
+        assert_eq!(renamed.id, ml.id);
+        assert_eq!(
+            berth
+                .rename_project("vision", "default")
+                .unwrap_err()
+                .code(),
+            "name_taken"
+        );
+        assert_eq!(
+            berth.rename_project("default", "x").unwrap_err().code(),
+            "protected"
+        );
+        assert_eq!(
+            berth.delete_project("default").unwrap_err().code(),
+            "protected"
+        );
+        berth.delete_project("vision").unwrap();
+        assert_eq!(berth.list_projects().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn deleting_a_project_that_owns_folders_is_refused() {
+        use crate::storage::{FolderOptions, FolderType};
+        let tmp = tempfile::tempdir().unwrap();
+        let berth = Berth::open(tmp.path()).unwrap();
+        let ml = berth.create_project("ml").unwrap();
+        let options = FolderOptions {
+            folder_type: FolderType::Project,
+            ..FolderOptions::default()
+        };
+        berth.create_folder(&ml, "data", &options).unwrap();
+        let err = berth.delete_project("ml").unwrap_err();
+        assert_eq!(err.code(), "project_in_use");
+        assert!(err.to_string().contains("1 folder"), "{err}");
     }
 
     #[test]

@@ -59,9 +59,11 @@ CREATE TABLE session_status_history (
 );
 CREATE INDEX session_status_history_session ON session_status_history (session_id);
 
+-- No foreign key to folders: a purged folder leaves its sessions' history.
 CREATE TABLE session_mounts (
     session_id  TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-    folder_id   TEXT NOT NULL REFERENCES folders (id),
+    folder_id   TEXT NOT NULL,
+    folder_name TEXT NOT NULL,
     target      TEXT NOT NULL,
     read_only   INTEGER NOT NULL CHECK (read_only IN (0, 1)),
     PRIMARY KEY (session_id, target)

@@ -1,6 +1,9 @@
-//! Storage: hosts (named root directories) and, later, the folders on them.
+//! Storage: hosts (named root directories), the folders on them, and the
+//! rules for folder names.
 
+pub mod folders;
 pub mod hosts;
 pub mod names;
 
-pub use hosts::StorageHost;
+pub use folders::{Folder, FolderOptions, FolderStatus, FolderType, Permission, UsageMode};
+pub use hosts::{HostUsage, StorageHost};

@@ -42,6 +42,18 @@ pub fn validate_folder_name(name: &str) -> Result<()> {
     Ok(())
 }
 
+/// Checks the name of a project or storage host: the folder alphabet, but
+/// starting with a letter or digit.
+pub fn validate_plain_name(name: &str) -> Result<()> {
+    if name.starts_with(['.', '-', '_']) {
+        return Err(Error::InvalidName {
+            name: name.to_owned(),
+            reason: "must start with a letter or a digit".to_owned(),
+        });
+    }
+    validate_folder_name(name)
+}
+
 /// `.`/`..`, the listed dot-files, and shell rc/profile files
 /// (`^\.[a-z0-9]+rc$`, `^\.[a-z0-9]+_profile$`).
 fn is_reserved(name: &str) -> bool {
@@ -110,6 +122,19 @@ mod tests {
             let err = validate_folder_name(name).unwrap_err();
             assert_eq!(err.code(), "reserved_name", "{name}");
             assert!(err.to_string().contains(name));
+        }
+    }
+
+    #[test]
+    fn plain_names_start_with_a_letter_or_digit() {
+        assert!(validate_plain_name("ml-team").is_ok());
+        assert!(validate_plain_name("2026.q4").is_ok());
+        for name in [".hidden", "-x", "_x", "", "a b"] {
+            assert_eq!(
+                validate_plain_name(name).unwrap_err().code(),
+                "invalid_name",
+                "{name:?}"
+            );
         }
     }
 
