@@ -5,10 +5,14 @@
 //! `{"error":{"code","message"}}` on stdout), 2 bad usage (clap's own).
 
 mod doctor;
+mod folder;
+mod host;
 mod output;
+mod project;
 
 use berth_core::{Berth, Result, data_dir};
 use clap::{Parser, Subcommand};
+use output::Output;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,6 +31,10 @@ struct Cli {
     #[arg(long, global = true)]
     json: bool,
 
+    /// Work in this project instead of the current one.
+    #[arg(long, global = true, value_name = "P")]
+    project: Option<String>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -35,11 +43,24 @@ struct Cli {
 enum Command {
     /// Check the data directory, the database and the container engine.
     Doctor,
+    /// Manage projects.
+    #[command(subcommand)]
+    Project(project::ProjectCommand),
+    /// Manage storage hosts.
+    #[command(subcommand)]
+    Host(host::HostCommand),
+    /// Manage storage folders.
+    #[command(subcommand)]
+    Folder(folder::FolderCommand),
 }
 
-/// What a command leaves for `main` to print and exit with.
+/// How a command that did not fail ended.
 pub struct Outcome {
     pub success: bool,
+}
+
+impl Outcome {
+    pub const SUCCESS: Outcome = Outcome { success: true };
 }
 
 fn main() -> ExitCode {
@@ -67,7 +88,15 @@ fn main() -> ExitCode {
 
 async fn run(cli: &Cli) -> Result<Outcome> {
     let berth = Berth::open(&data_dir::from_env(cli.data_dir.as_deref())?)?;
+    let out = Output { json: cli.json };
+    let project = || match &cli.project {
+        Some(name) => berth.project(name),
+        None => berth.current_project(),
+    };
     match &cli.command {
         Command::Doctor => doctor::run(&berth, cli.json).await,
+        Command::Project(command) => project::run(&berth, command, &out),
+        Command::Host(command) => host::run(&berth, command, &out),
+        Command::Folder(command) => folder::run(&berth, &project()?, command, &out),
     }
 }
