@@ -1,0 +1,32 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { ApiProvider, tauriApi, type Api } from './api';
+import { createQueryClient } from './hooks/queryClient';
+import './i18n';
+import { routes } from './router';
+import { AppThemeProvider } from './theme/AppThemeProvider';
+
+type Router = ReturnType<typeof createHashRouter>;
+
+interface AppProps {
+  api?: Api;
+  queryClient?: QueryClient;
+  /** Defaults to hash routing, which works under Tauri's custom protocol without server rewrites. */
+  router?: Router;
+}
+
+export function App({ api = tauriApi, queryClient, router }: AppProps) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  const [activeRouter] = useState(() => router ?? createHashRouter(routes));
+
+  return (
+    <ApiProvider api={api}>
+      <QueryClientProvider client={client}>
+        <AppThemeProvider>
+          <RouterProvider router={activeRouter} />
+        </AppThemeProvider>
+      </QueryClientProvider>
+    </ApiProvider>
+  );
+}

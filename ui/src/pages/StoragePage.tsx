@@ -1,0 +1,120 @@
+import { HddOutlined } from '@ant-design/icons';
+import { Card, Empty, Flex, Progress, Skeleton, Typography, theme } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { HostUsage, StorageHost } from '../api';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { formatBytes, formatDate } from '../format';
+import { useStorageHosts } from '../hooks/useStorageHosts';
+
+function HostUsageSummary({ usage }: { usage: HostUsage | null }) {
+  const { t, i18n } = useTranslation();
+  if (usage === null) {
+    return (
+      <Typography.Text type="warning" style={{ fontSize: 12, textAlign: 'end' }}>
+        {t('storage.hosts.usageUnknown')}
+      </Typography.Text>
+    );
+  }
+  const percent = usage.total_bytes > 0 ? (usage.used_bytes / usage.total_bytes) * 100 : 0;
+  return (
+    <>
+      <Typography.Text style={{ fontSize: 12 }}>
+        {t('storage.hosts.free', {
+          free: formatBytes(usage.free_bytes, i18n.language),
+          total: formatBytes(usage.total_bytes, i18n.language),
+        })}
+      </Typography.Text>
+      {/* Turns red when nearly full: sessions writing to a full disk fail in odd ways. */}
+      <Progress
+        percent={percent}
+        size="small"
+        showInfo={false}
+        status={percent >= 90 ? 'exception' : 'normal'}
+        style={{ width: 160, margin: 0 }}
+      />
+    </>
+  );
+}
+
+function StorageHostRow({ host }: { host: StorageHost }) {
+  const { t, i18n } = useTranslation();
+  const { token } = theme.useToken();
+  return (
+    <Flex
+      data-testid="storage-host"
+      align="center"
+      gap={16}
+      style={{ padding: '12px 0', borderTop: `1px solid ${token.colorBorderSecondary}` }}
+    >
+      <HddOutlined style={{ fontSize: 20, color: token.colorPrimary }} />
+      <Flex vertical style={{ minWidth: 0, flex: 1 }}>
+        <Typography.Text strong>{host.name}</Typography.Text>
+        {/* Wrapped, not truncated: the full path is what people need to find it. */}
+        <Typography.Text type="secondary" copyable style={{ wordBreak: 'break-all' }}>
+          {host.path}
+        </Typography.Text>
+      </Flex>
+      <Flex vertical align="flex-end" style={{ flex: 'none', width: 220 }}>
+        <HostUsageSummary usage={host.usage} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('storage.hosts.added', { date: formatDate(host.created_at, i18n.language) })}
+        </Typography.Text>
+      </Flex>
+    </Flex>
+  );
+}
+
+function StorageHosts() {
+  const { t } = useTranslation();
+  const hosts = useStorageHosts();
+
+  if (hosts.isPending) return <Skeleton active paragraph={{ rows: 1 }} />;
+  if (hosts.isError) return <ErrorAlert title={t('storage.hosts.title')} error={hosts.error} />;
+  if (hosts.data.length === 0) {
+    return <Typography.Text type="secondary">{t('storage.hosts.empty')}</Typography.Text>;
+  }
+  return (
+    <div>
+      {hosts.data.map((host) => (
+        <StorageHostRow key={host.name} host={host} />
+      ))}
+    </div>
+  );
+}
+
+export function StoragePage() {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="page-storage">
+      <PageHeader title={t('storage.title')} subtitle={t('storage.subtitle')} />
+      <Flex vertical gap={16}>
+        <Card title={t('storage.hosts.title')}>
+          <Typography.Paragraph type="secondary">{t('storage.hosts.description')}</Typography.Paragraph>
+          <StorageHosts />
+        </Card>
+        <Card title={t('storage.folders.title')}>
+          <div data-testid="storage-empty">
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              style={{ paddingBlock: 32 }}
+              description={
+                <>
+                  <Typography.Title level={5} style={{ marginTop: 0 }}>
+                    {t('storage.folders.empty.title')}
+                  </Typography.Title>
+                  <Typography.Paragraph
+                    type="secondary"
+                    style={{ maxWidth: 460, margin: '0 auto' }}
+                  >
+                    {t('storage.folders.empty.body')}
+                  </Typography.Paragraph>
+                </>
+              }
+            />
+          </div>
+        </Card>
+      </Flex>
+    </div>
+  );
+}
