@@ -5,28 +5,27 @@ import type { Api } from './types';
 
 const ApiContext = createContext<Api>(tauriApi);
 
+type AnyMethod = (...args: unknown[]) => unknown;
+
 /**
  * Wraps every method so callers can rely on rejections being `ApiError`,
- * whatever the provided implementation rejects with.
+ * whatever the provided implementation rejects with. Methods that return no
+ * promise (event subscriptions) pass through unchanged.
  */
 function withNormalisedErrors(api: Api): Api {
-  const guard =
-    <Args extends unknown[], R>(fn: (...args: Args) => Promise<R>) =>
-    async (...args: Args): Promise<R> => {
-      try {
-        return await fn(...args);
-      } catch (reason) {
-        throw toApiError(reason);
-      }
+  const wrapped: Partial<Record<keyof Api, AnyMethod>> = {};
+  for (const key of Object.keys(api) as (keyof Api)[]) {
+    const method = api[key] as AnyMethod;
+    wrapped[key] = (...args: unknown[]) => {
+      const result = method(...args);
+      return result instanceof Promise
+        ? result.catch((reason: unknown) => {
+            throw toApiError(reason);
+          })
+        : result;
     };
-  return {
-    engineStatus: guard(() => api.engineStatus()),
-    appInfo: guard(() => api.appInfo()),
-    listProjects: guard(() => api.listProjects()),
-    currentProject: guard(() => api.currentProject()),
-    setCurrentProject: guard((name: string) => api.setCurrentProject(name)),
-    listStorageHosts: guard(() => api.listStorageHosts()),
-  };
+  }
+  return wrapped as unknown as Api;
 }
 
 export function ApiProvider({ api, children }: { api: Api; children: ReactNode }) {

@@ -1,14 +1,7 @@
 // Re-exports every generated type, so new Rust types need no edit here.
 export type * from './bindings';
-export type { Api } from './types';
+export type * from './storageTypes';
+export type { Api, DownloadRequest, FileDropEvent, ListQuery, UploadRequest } from './types';
 export { ApiError, toApiError } from './errors';
-export {
-  appInfo,
-  currentProject,
-  engineStatus,
-  listProjects,
-  listStorageHosts,
-  setCurrentProject,
-  tauriApi,
-} from './tauri';
+export { tauriApi } from './tauri';
 export { ApiProvider, useApi } from './context';

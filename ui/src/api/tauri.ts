@@ -1,17 +1,28 @@
-import { invoke, isTauri, type InvokeArgs } from '@tauri-apps/api/core';
-import type { AppInfo, EngineStatus, Project, StorageHost } from './bindings';
+import { Channel, invoke, isTauri, type InvokeArgs } from '@tauri-apps/api/core';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+import type {
+  AppInfo,
+  EngineStatus,
+  Folder,
+  FolderOptions,
+  Project,
+  StorageHost,
+} from './bindings';
 import { ApiError, toApiError } from './errors';
-import type { Api } from './types';
+import type { DirPage, TransferUpdate } from './storageTypes';
+import type { Api, DownloadRequest, FileDropEvent, ListQuery, UploadRequest } from './types';
+
+function noBackend(): ApiError {
+  return new ApiError(
+    'no_backend',
+    'The Berth backend is not available. Open Berth through the desktop app.',
+  );
+}
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   // In a plain browser (`npm run dev` without Tauri) there is no IPC bridge;
   // say so instead of surfacing a TypeError from deep inside invoke().
-  if (!isTauri()) {
-    throw new ApiError(
-      'no_backend',
-      'The Berth backend is not available. Open Berth through the desktop app.',
-    );
-  }
+  if (!isTauri()) throw noBackend();
   try {
     return await invoke<T>(command, args);
   } catch (reason) {
@@ -27,6 +38,85 @@ export const setCurrentProject = (name: string): Promise<Project> =>
   call('set_current_project', { name });
 export const listStorageHosts = (): Promise<StorageHost[]> => call('list_storage_hosts');
 
+export const listFolders = (trash: boolean): Promise<Folder[]> => call('list_folders', { trash });
+export const checkFolderName = (name: string): Promise<void> =>
+  call('check_folder_name', { name });
+export const createFolder = (name: string, options: FolderOptions): Promise<Folder> =>
+  call('create_folder', { name, options });
+export const renameFolder = (name: string, newName: string): Promise<Folder> =>
+  call('rename_folder', { name, newName });
+export const trashFolder = (name: string): Promise<Folder> => call('trash_folder', { name });
+export const restoreFolder = (name: string): Promise<Folder> => call('restore_folder', { name });
+export const purgeFolder = (name: string, confirm: string): Promise<void> =>
+  call('purge_folder', { name, confirm });
+export const refreshFolderSize = (name: string): Promise<number> =>
+  call('refresh_folder_size', { name });
+export const openFolderOnHost = (folder: string): Promise<void> =>
+  call('open_folder_on_host', { folder });
+
+export const fsList = (query: ListQuery): Promise<DirPage> => call('fs_list', { ...query });
+export const fsMkdir = (folder: string, path: string): Promise<void> =>
+  call('fs_mkdir', { folder, path });
+export const fsRename = (folder: string, from: string, to: string): Promise<void> =>
+  call('fs_rename', { folder, from, to });
+export const fsRemove = (folder: string, paths: string[]): Promise<void> =>
+  call('fs_remove', { folder, paths });
+export const fsReadText = (folder: string, path: string): Promise<string> =>
+  call('fs_read_text', { folder, path });
+export const fsWriteText = (folder: string, path: string, content: string): Promise<void> =>
+  call('fs_write_text', { folder, path, content });
+
+export const pickFiles = (): Promise<string[]> => call('pick_files');
+export const pickDirectory = (): Promise<string | null> => call('pick_directory');
+export const pickSavePath = (suggestedName: string): Promise<string | null> =>
+  call('pick_save_path', { suggestedName });
+
+export const uploadConflicts = (folder: string, dir: string, sources: string[]): Promise<string[]> =>
+  call('upload_conflicts', { folder, dir, sources });
+
+// The channel is created before the call, so no update can arrive unheard,
+// even one sent before the command resolves with the transfer's id.
+export const startUpload = (
+  request: UploadRequest,
+  onProgress: (update: TransferUpdate) => void,
+): Promise<string> =>
+  call('start_upload', { ...request, onProgress: new Channel<TransferUpdate>(onProgress) });
+export const startDownload = (
+  request: DownloadRequest,
+  onProgress: (update: TransferUpdate) => void,
+): Promise<string> =>
+  call('start_download', { ...request, onProgress: new Channel<TransferUpdate>(onProgress) });
+export const cancelTransfer = (id: string): Promise<void> => call('cancel_transfer', { id });
+
+/**
+ * Forwards the webview's drag-and-drop events. Registration is asynchronous,
+ * so the returned function also covers a listener that arrives after it was
+ * called.
+ */
+export function onFileDrop(handler: (event: FileDropEvent) => void): () => void {
+  if (!isTauri()) return () => undefined;
+  let stopped = false;
+  let unlisten: (() => void) | undefined;
+  getCurrentWebview()
+    .onDragDropEvent(({ payload }) => {
+      const paths = payload.type === 'enter' || payload.type === 'drop' ? payload.paths : [];
+      handler({ type: payload.type, paths });
+    })
+    .then((stop) => {
+      if (stopped) stop();
+      else unlisten = stop;
+    })
+    .catch((reason: unknown) => {
+      // Nothing the user can act on: dropping files simply will not work,
+      // and the upload buttons still do.
+      console.warn('Could not listen for dropped files', reason);
+    });
+  return () => {
+    stopped = true;
+    unlisten?.();
+  };
+}
+
 export const tauriApi: Api = {
   engineStatus,
   appInfo,
@@ -34,4 +124,27 @@ export const tauriApi: Api = {
   currentProject,
   setCurrentProject,
   listStorageHosts,
+  listFolders,
+  checkFolderName,
+  createFolder,
+  renameFolder,
+  trashFolder,
+  restoreFolder,
+  purgeFolder,
+  refreshFolderSize,
+  openFolderOnHost,
+  fsList,
+  fsMkdir,
+  fsRename,
+  fsRemove,
+  fsReadText,
+  fsWriteText,
+  pickFiles,
+  pickDirectory,
+  pickSavePath,
+  uploadConflicts,
+  startUpload,
+  startDownload,
+  cancelTransfer,
+  onFileDrop,
 };

@@ -1,5 +1,14 @@
 import { vi, type Mock } from 'vitest';
-import type { Api, AppInfo, EngineStatus, Project, StorageHost } from '../api';
+import type {
+  Api,
+  AppInfo,
+  DirEntry,
+  EngineStatus,
+  FileDropEvent,
+  Folder,
+  Project,
+  StorageHost,
+} from '../api';
 
 export type FakeApi = { [K in keyof Api]: Mock<Api[K]> };
 
@@ -51,9 +60,42 @@ export const appInfo: AppInfo = {
   schema_version: 3,
 };
 
+/** A ready `rw` general user folder on `local`, with any field overridden. */
+export function folder(name: string, overrides: Partial<Folder> = {}): Folder {
+  return {
+    id: `f-${name}`,
+    name,
+    host: 'local',
+    usage_mode: 'general',
+    permission: 'rw',
+    type: 'user',
+    project: null,
+    status: 'ready',
+    automount: name.startsWith('.'),
+    created_at: '2025-04-01T10:00:00Z',
+    trashed_at: null,
+    size_bytes: 2048,
+    ...overrides,
+  };
+}
+
+/** A file entry of `size` bytes, or a directory with `kind: 'dir'`. */
+export function entry(name: string, overrides: Partial<DirEntry> = {}): DirEntry {
+  return { name, kind: 'file', size: 1200, modified: '2025-05-02T14:30:00Z', ...overrides };
+}
+
+const dropHandlers = new WeakMap<FakeApi, Set<(event: FileDropEvent) => void>>();
+
+/** Delivers a drag-and-drop event to whatever is listening through `api.onFileDrop`. */
+export function dropFiles(api: FakeApi, event: FileDropEvent): void {
+  for (const handler of dropHandlers.get(api) ?? []) handler(event);
+}
+
 /** A stateful stand-in for the backend; override any method per test. */
 export function createFakeApi(overrides: Partial<Api> = {}): FakeApi {
   let current: Project = projects[0] ?? { id: 'p-0', name: 'default', created_at: '' };
+  let transfers = 0;
+  const handlers = new Set<(event: FileDropEvent) => void>();
   const defaults: Api = {
     engineStatus: () => Promise.resolve(connectedStatus),
     appInfo: () => Promise.resolve(appInfo),
@@ -69,14 +111,47 @@ export function createFakeApi(overrides: Partial<Api> = {}): FakeApi {
       return Promise.resolve(found);
     },
     listStorageHosts: () => Promise.resolve(storageHosts),
+    listFolders: () => Promise.resolve([]),
+    checkFolderName: () => Promise.resolve(),
+    createFolder: (name, options) =>
+      Promise.resolve(
+        folder(name, {
+          host: options.host ?? 'local',
+          usage_mode: options.usage_mode,
+          permission: options.permission,
+          type: options.type,
+          project: options.type === 'project' ? current.name : null,
+          size_bytes: null,
+        }),
+      ),
+    renameFolder: (_name, newName) => Promise.resolve(folder(newName)),
+    trashFolder: (name) => Promise.resolve(folder(name, { status: 'trashed' })),
+    restoreFolder: (name) => Promise.resolve(folder(name)),
+    purgeFolder: () => Promise.resolve(),
+    refreshFolderSize: () => Promise.resolve(4096),
+    openFolderOnHost: () => Promise.resolve(),
+    fsList: () => Promise.resolve({ entries: [], total: 0 }),
+    fsMkdir: () => Promise.resolve(),
+    fsRename: () => Promise.resolve(),
+    fsRemove: () => Promise.resolve(),
+    fsReadText: () => Promise.resolve(''),
+    fsWriteText: () => Promise.resolve(),
+    pickFiles: () => Promise.resolve([]),
+    pickDirectory: () => Promise.resolve(null),
+    pickSavePath: () => Promise.resolve(null),
+    uploadConflicts: () => Promise.resolve([]),
+    startUpload: () => Promise.resolve(`t-${++transfers}`),
+    startDownload: () => Promise.resolve(`t-${++transfers}`),
+    cancelTransfer: () => Promise.resolve(),
+    onFileDrop: (handler) => {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
   };
   const impl: Api = { ...defaults, ...overrides };
-  return {
-    engineStatus: vi.fn(impl.engineStatus),
-    appInfo: vi.fn(impl.appInfo),
-    listProjects: vi.fn(impl.listProjects),
-    currentProject: vi.fn(impl.currentProject),
-    setCurrentProject: vi.fn(impl.setCurrentProject),
-    listStorageHosts: vi.fn(impl.listStorageHosts),
-  };
+  const fake: Partial<Record<keyof Api, Mock>> = {};
+  for (const key of Object.keys(impl) as (keyof Api)[]) fake[key] = vi.fn(impl[key]);
+  const api = fake as FakeApi;
+  dropHandlers.set(api, handlers);
+  return api;
 }
