@@ -135,6 +135,23 @@ fn names_are_unique_in_what_a_project_sees() {
 }
 
 #[test]
+fn check_folder_name_reports_what_create_would() {
+    let f = fixture();
+    f.berth.check_folder_name(&f.default, "fresh").unwrap();
+    f.berth
+        .create_folder(&f.default, "fresh", &FolderOptions::default())
+        .unwrap();
+    for (name, code) in [
+        ("fresh", "name_taken"),
+        ("a b", "invalid_name"),
+        (".ssh", "reserved_name"),
+    ] {
+        let err = f.berth.check_folder_name(&f.default, name).unwrap_err();
+        assert_eq!(err.code(), code, "{name}");
+    }
+}
+
+#[test]
 fn project_folders_are_invisible_to_other_projects() {
     let f = fixture();
     let ml = f.berth.create_project("ml").unwrap();

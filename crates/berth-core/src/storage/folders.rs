@@ -225,6 +225,13 @@ impl Berth {
         self.folder_by_id(&id)
     }
 
+    /// Whether `name` could be given to a new folder seen from `project`:
+    /// the naming rules, and no folder it sees (trash included) has it.
+    pub fn check_folder_name(&self, project: &Project, name: &str) -> Result<()> {
+        validate_folder_name(name)?;
+        check_name_free(&self.conn(), project, FolderType::Project, name, None)
+    }
+
     /// Folders visible from `project` with the given status, automount
     /// folders included (see [`Folder::automount`]), by name.
     pub fn list_folders(&self, project: &Project, status: FolderStatus) -> Result<Vec<Folder>> {
