@@ -52,6 +52,9 @@ pub struct Launch {
     pub data_dir: PathBuf,
     /// `DOCKER_HOST` for the app; `None` leaves it unset.
     pub docker_host: Option<String>,
+    /// Starts the app with `BERTH_TEST_HOOKS=1`, so tests can queue picker
+    /// results and simulate drops.
+    pub test_hooks: bool,
 }
 
 /// A running app and the WebDriver session that drives it.
@@ -86,6 +89,9 @@ impl App {
             // Own process group, so dropping the app also ends the
             // WebKitWebDriver and app processes the driver started.
             .process_group(0);
+        if launch.test_hooks {
+            command.env("BERTH_TEST_HOOKS", "1");
+        }
         match &launch.docker_host {
             Some(host) => command.env("DOCKER_HOST", host),
             None => command.env_remove("DOCKER_HOST"),
@@ -137,6 +143,37 @@ impl App {
         })
     }
 
+    /// Waits until nothing matches `css`.
+    pub fn wait_gone(&self, css: &str) {
+        self.wait_until(&format!("no element matching {css}"), || {
+            self.session().find(css).is_none().then_some(())
+        })
+    }
+
+    /// Waits until `probe` holds (for effects outside the window, such as a
+    /// downloaded file appearing).
+    pub fn wait_for_condition(&self, what: &str, mut probe: impl FnMut() -> bool) {
+        self.wait_until(what, || probe().then_some(()))
+    }
+
+    /// Replaces the text of the input matching `css`.
+    pub fn type_into(&self, css: &str, text: &str) {
+        let input = self.wait_for(css);
+        input.clear(self.session());
+        input.send_keys(self.session(), text);
+    }
+
+    /// Calls one of the app's commands from the page, as the UI would, and
+    /// returns its result (for the test hooks).
+    pub fn invoke(&self, command: &str, args: serde_json::Value) -> serde_json::Value {
+        let script = format!(
+            "return window.__TAURI_INTERNALS__.invoke({}, {});",
+            serde_json::Value::from(command),
+            args
+        );
+        self.session().execute(&script)
+    }
+
     /// Clicks the element matching `css` once it exists.
     pub fn click(&self, css: &str) {
         self.wait_for(css).click(self.session());
@@ -147,6 +184,13 @@ impl App {
         let dir = screenshot_dir();
         std::fs::create_dir_all(&dir).expect("screenshot directory");
         let path = dir.join(format!("{name}.png"));
+        // Let transitions finish and the next frames paint, so the picture
+        // shows what the DOM already says.
+        std::thread::sleep(Duration::from_millis(400));
+        self.session().execute_async(
+            "const done = arguments[arguments.length - 1];
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+        );
         std::fs::write(&path, self.session().screenshot()).expect("write screenshot");
         path
     }

@@ -75,6 +75,13 @@ impl Session {
             .unwrap_or_else(|e| panic!("script failed: {e}"))
     }
 
+    /// Runs an asynchronous script; it calls its last argument when done.
+    pub fn execute_async(&self, script: &str) -> Value {
+        let body = json!({ "script": script, "args": [] });
+        call("POST", &format!("{}/execute/async", self.url), Some(body))
+            .unwrap_or_else(|e| panic!("script failed: {e}"))
+    }
+
     /// A PNG screenshot of the window.
     pub fn screenshot(&self) -> Vec<u8> {
         let value = call("GET", &format!("{}/screenshot", self.url), None)
@@ -100,6 +107,22 @@ impl Element {
     pub fn click(&self, session: &Session) {
         call("POST", &self.url(session, "click"), Some(json!({})))
             .unwrap_or_else(|e| panic!("click failed: {e}"));
+    }
+
+    /// Types `text` into the element, as a user's keystrokes.
+    pub fn send_keys(&self, session: &Session, text: &str) {
+        call(
+            "POST",
+            &self.url(session, "value"),
+            Some(json!({ "text": text })),
+        )
+        .unwrap_or_else(|e| panic!("typing failed: {e}"));
+    }
+
+    /// Empties an input.
+    pub fn clear(&self, session: &Session) {
+        call("POST", &self.url(session, "clear"), Some(json!({})))
+            .unwrap_or_else(|e| panic!("clear failed: {e}"));
     }
 
     /// The element's rendered text, if it is still in the page.

@@ -8,6 +8,7 @@ fn launch(docker_host: Option<&str>) -> (App, tempfile::TempDir) {
     let app = App::launch(&Launch {
         data_dir: data.path().join("berth"),
         docker_host: docker_host.map(str::to_owned),
+        test_hooks: false,
     });
     (app, data)
 }
