@@ -12,6 +12,7 @@ pub mod db;
 pub mod engine;
 pub mod error;
 pub mod projects;
+pub mod sessions;
 pub mod storage;
 
 pub use berth::{AppInfo, Berth};
