@@ -1,6 +1,9 @@
 type Listener = (event: MediaQueryListEvent) => void;
 
 let prefersDark = false;
+// jsdom never finishes CSS animations, so antd dialogs would never finish
+// closing; tests run as a user who asked the OS for reduced motion.
+const prefersReducedMotion = true;
 const lists = new Set<FakeMediaQueryList>();
 
 class FakeMediaQueryList extends EventTarget implements MediaQueryList {
@@ -14,7 +17,9 @@ class FakeMediaQueryList extends EventTarget implements MediaQueryList {
   }
 
   get matches(): boolean {
-    return this.media.includes('prefers-color-scheme: dark') ? prefersDark : false;
+    if (this.media.includes('prefers-color-scheme: dark')) return prefersDark;
+    if (this.media.includes('prefers-reduced-motion: reduce')) return prefersReducedMotion;
+    return false;
   }
 
   // The deprecated pair is still called by some libraries.

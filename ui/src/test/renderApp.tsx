@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
 import { App } from '../App';
 import { routes } from '../router';
@@ -16,7 +16,11 @@ export function renderApp({ api = createFakeApi(), path = '/' }: RenderAppOption
     defaultOptions: { queries: { retry: false } },
   });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const user = userEvent.setup();
+  // The pointer-events check walks getComputedStyle up the tree against all
+  // of antd's injected CSS, about a second per click here, and jsdom has no
+  // layout for it to find covered elements anyway. Disabled controls still
+  // ignore clicks.
+  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
   const view = render(<App api={api} queryClient={queryClient} router={router} />);
   return { ...view, api, router, user, queryClient };
 }

@@ -7,4 +7,9 @@ describe('themeFor', () => {
     expect(themeFor('dark').algorithm).toBe(theme.darkAlgorithm);
     expect(themeFor('light').algorithm).toBe(theme.defaultAlgorithm);
   });
+
+  it('turns animations off when the system asks for reduced motion', () => {
+    expect(themeFor('light').token?.motion).toBe(true);
+    expect(themeFor('light', true).token?.motion).toBe(false);
+  });
 });

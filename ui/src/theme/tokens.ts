@@ -8,11 +8,12 @@ const shared: ThemeConfig['token'] = {
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Hiragino Sans', 'Noto Sans JP', 'Noto Sans CJK JP', 'Yu Gothic UI', Meiryo, sans-serif",
 };
 
-export function themeFor(scheme: ColorScheme): ThemeConfig {
+/** The antd theme for the OS colour scheme; `reducedMotion` turns antd's animations off. */
+export function themeFor(scheme: ColorScheme, reducedMotion = false): ThemeConfig {
   const dark = scheme === 'dark';
   return {
     algorithm: dark ? theme.darkAlgorithm : theme.defaultAlgorithm,
-    token: shared,
+    token: { ...shared, motion: !reducedMotion },
     components: {
       Layout: {
         headerHeight: 56,
