@@ -2,6 +2,9 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { ApiProvider, tauriApi, type Api } from './api';
+import { FolderExplorerProvider } from './components/explorer/FolderExplorerProvider';
+import { TransferPanel } from './components/transfers/TransferPanel';
+import { TransferProvider } from './components/transfers/TransferProvider';
 import { createQueryClient } from './hooks/queryClient';
 import './i18n';
 import { routes } from './router';
@@ -24,7 +27,13 @@ export function App({ api = tauriApi, queryClient, router }: AppProps) {
     <ApiProvider api={api}>
       <QueryClientProvider client={client}>
         <AppThemeProvider>
-          <RouterProvider router={activeRouter} />
+          <TransferProvider>
+            {/* Outside the router so the explorer and the transfers outlive page changes. */}
+            <FolderExplorerProvider>
+              <RouterProvider router={activeRouter} />
+            </FolderExplorerProvider>
+            <TransferPanel />
+          </TransferProvider>
         </AppThemeProvider>
       </QueryClientProvider>
     </ApiProvider>

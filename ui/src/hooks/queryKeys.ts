@@ -1,7 +1,22 @@
+import type { SortKey } from '../api';
+
 export const queryKeys = {
   engineStatus: ['engine-status'] as const,
   appInfo: ['app-info'] as const,
   projects: ['projects'] as const,
   currentProject: ['current-project'] as const,
   storageHosts: ['storage-hosts'] as const,
+  /** Every folder list; invalidate this after any change to folders. */
+  folders: ['folders'] as const,
+  folderList: (trash: boolean) => ['folders', { trash }] as const,
+  /** Every listing of one folder; invalidate this after changing its contents. */
+  folderContents: (folder: string) => ['folder-contents', folder] as const,
+  dirPage: (
+    folder: string,
+    path: string,
+    sort: SortKey,
+    descending: boolean,
+    offset: number,
+  ) => ['folder-contents', folder, 'list', { path, sort, descending, offset }] as const,
+  textFile: (folder: string, path: string) => ['folder-contents', folder, 'text', path] as const,
 };

@@ -1,9 +1,13 @@
-import { HddOutlined } from '@ant-design/icons';
-import { Card, Empty, Flex, Progress, Skeleton, Typography, theme } from 'antd';
+import { HddOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Progress, Skeleton, Typography, theme } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostUsage, StorageHost } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
+import { CreateFolderModal } from '../components/storage/CreateFolderModal';
+import { FolderSection } from '../components/storage/FolderSection';
+import { tabOf, type FolderTab } from '../components/storage/folderTabs';
 import { formatBytes, formatDate } from '../format';
 import { useStorageHosts } from '../hooks/useStorageHosts';
 
@@ -85,36 +89,41 @@ function StorageHosts() {
 
 export function StoragePage() {
   const { t } = useTranslation();
+  const [tab, setTab] = useState<FolderTab>('general');
+  const [creating, setCreating] = useState(false);
+  const create = () => {
+    setCreating(true);
+  };
+
   return (
     <div data-testid="page-storage">
-      <PageHeader title={t('storage.title')} subtitle={t('storage.subtitle')} />
+      <PageHeader
+        title={t('storage.title')}
+        subtitle={t('storage.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} data-testid="create-folder" onClick={create}>
+            {t('storage.create.button')}
+          </Button>
+        }
+      />
       <Flex vertical gap={16}>
         <Card title={t('storage.hosts.title')}>
           <Typography.Paragraph type="secondary">{t('storage.hosts.description')}</Typography.Paragraph>
           <StorageHosts />
         </Card>
-        <Card title={t('storage.folders.title')}>
-          <div data-testid="storage-empty">
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              style={{ paddingBlock: 32 }}
-              description={
-                <>
-                  <Typography.Title level={5} style={{ marginTop: 0 }}>
-                    {t('storage.folders.empty.title')}
-                  </Typography.Title>
-                  <Typography.Paragraph
-                    type="secondary"
-                    style={{ maxWidth: 460, margin: '0 auto' }}
-                  >
-                    {t('storage.folders.empty.body')}
-                  </Typography.Paragraph>
-                </>
-              }
-            />
-          </div>
-        </Card>
+        <FolderSection tab={tab} onTabChange={setTab} onCreate={create} />
       </Flex>
+      {creating && (
+        <CreateFolderModal
+          onCreated={(folder) => {
+            // Show the new folder where it lives.
+            setTab(tabOf(folder));
+          }}
+          onClosed={() => {
+            setCreating(false);
+          }}
+        />
+      )}
     </div>
   );
 }
