@@ -41,7 +41,7 @@ function HostUsageSummary({ usage }: { usage: HostUsage | null }) {
   );
 }
 
-function StorageHostRow({ host }: { host: StorageHost }) {
+function StorageHostRow({ host, first }: { host: StorageHost; first: boolean }) {
   const { t, i18n } = useTranslation();
   const { token } = theme.useToken();
   return (
@@ -49,7 +49,10 @@ function StorageHostRow({ host }: { host: StorageHost }) {
       data-testid="storage-host"
       align="center"
       gap={16}
-      style={{ padding: '12px 0', borderTop: `1px solid ${token.colorBorderSecondary}` }}
+      style={{
+        padding: '10px 0',
+        borderTop: first ? undefined : `1px solid ${token.colorBorderSecondary}`,
+      }}
     >
       <HddOutlined style={{ fontSize: 20, color: token.colorPrimary }} />
       <Flex vertical style={{ minWidth: 0, flex: 1 }}>
@@ -73,15 +76,25 @@ function StorageHosts() {
   const { t } = useTranslation();
   const hosts = useStorageHosts();
 
-  if (hosts.isPending) return <Skeleton active paragraph={{ rows: 1 }} />;
-  if (hosts.isError) return <ErrorAlert title={t('storage.hosts.title')} error={hosts.error} />;
+  if (hosts.isPending) return <Skeleton active paragraph={{ rows: 1 }} style={{ paddingBlock: 12 }} />;
+  if (hosts.isError) {
+    return (
+      <div style={{ paddingBlock: 12 }}>
+        <ErrorAlert title={t('storage.hosts.title')} error={hosts.error} />
+      </div>
+    );
+  }
   if (hosts.data.length === 0) {
-    return <Typography.Text type="secondary">{t('storage.hosts.empty')}</Typography.Text>;
+    return (
+      <Typography.Paragraph type="secondary" style={{ marginBlock: 12 }}>
+        {t('storage.hosts.empty')}
+      </Typography.Paragraph>
+    );
   }
   return (
     <div>
-      {hosts.data.map((host) => (
-        <StorageHostRow key={host.name} host={host} />
+      {hosts.data.map((host, i) => (
+        <StorageHostRow key={host.name} host={host} first={i === 0} />
       ))}
     </div>
   );
@@ -107,8 +120,18 @@ export function StoragePage() {
         }
       />
       <Flex vertical gap={16}>
-        <Card title={t('storage.hosts.title')}>
-          <Typography.Paragraph type="secondary">{t('storage.hosts.description')}</Typography.Paragraph>
+        <Card
+          size="small"
+          title={
+            <Flex align="baseline" gap={12} style={{ paddingBlock: 4 }}>
+              <span>{t('storage.hosts.title')}</span>
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal', fontSize: 13 }}>
+                {t('storage.hosts.description')}
+              </Typography.Text>
+            </Flex>
+          }
+          styles={{ body: { paddingBlock: 0 } }}
+        >
           <StorageHosts />
         </Card>
         <FolderSection tab={tab} onTabChange={setTab} onCreate={create} />

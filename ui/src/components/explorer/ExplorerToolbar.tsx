@@ -3,19 +3,16 @@ import {
   DeleteOutlined,
   DownloadOutlined,
   EditOutlined,
-  ExportOutlined,
   FolderAddOutlined,
   FolderOutlined,
-  ReloadOutlined,
 } from '@ant-design/icons';
-import { Button, Divider, Flex, Popconfirm, Tooltip } from 'antd';
+import { Button, Flex, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { buttonTestId } from '../dialogs/testIds';
 
 interface ExplorerToolbarProps {
   readOnly: boolean;
   selectedCount: number;
-  refreshing: boolean;
   deleting: boolean;
   onUploadFiles: () => void;
   onUploadFolder: () => void;
@@ -23,15 +20,12 @@ interface ExplorerToolbarProps {
   onDownload: () => void;
   onRename: () => void;
   onDelete: () => void;
-  onRefresh: () => void;
-  onOpenOnHost: () => void;
 }
 
 /** Actions on the current directory and the selection; a read-only folder gets no mutating ones. */
 export function ExplorerToolbar({
   readOnly,
   selectedCount,
-  refreshing,
   deleting,
   onUploadFiles,
   onUploadFolder,
@@ -39,14 +33,14 @@ export function ExplorerToolbar({
   onDownload,
   onRename,
   onDelete,
-  onRefresh,
-  onOpenOnHost,
 }: ExplorerToolbarProps) {
   const { t } = useTranslation();
   return (
-    <Flex align="center" gap={8} wrap>
+    // Two groups that wrap as wholes, so a long language splits the bar
+    // between "add" and "act on the selection", never inside either.
+    <Flex align="center" justify="space-between" gap={8} wrap>
       {!readOnly && (
-        <>
+        <Flex gap={8}>
           <Button
             type="primary"
             icon={<CloudUploadOutlined />}
@@ -61,9 +55,9 @@ export function ExplorerToolbar({
           <Button icon={<FolderAddOutlined />} data-testid="explorer-mkdir" onClick={onMkdir}>
             {t('explorer.toolbar.mkdir')}
           </Button>
-          <Divider orientation="vertical" style={{ marginInline: 4 }} />
-        </>
+        </Flex>
       )}
+      <Flex gap={8}>
       <Button
         icon={<DownloadOutlined />}
         data-testid="explorer-download"
@@ -104,25 +98,7 @@ export function ExplorerToolbar({
           </Popconfirm>
         </>
       )}
-      <div style={{ flex: 1 }} />
-      <Tooltip title={t('explorer.toolbar.refresh')}>
-        <Button
-          type="text"
-          aria-label={t('explorer.toolbar.refresh')}
-          icon={<ReloadOutlined spin={refreshing} />}
-          data-testid="explorer-refresh"
-          onClick={onRefresh}
-        />
-      </Tooltip>
-      <Tooltip title={t('explorer.toolbar.openOnHost')}>
-        <Button
-          type="text"
-          aria-label={t('explorer.toolbar.openOnHost')}
-          icon={<ExportOutlined />}
-          data-testid="explorer-open-host"
-          onClick={onOpenOnHost}
-        />
-      </Tooltip>
+      </Flex>
     </Flex>
   );
 }

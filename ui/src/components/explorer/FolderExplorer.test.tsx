@@ -194,7 +194,7 @@ describe('folder explorer', () => {
     act(() => {
       dropFiles(api, { type: 'enter', paths: dropped });
     });
-    expect(screen.getByTestId('drop-overlay')).toHaveTextContent('Into /raw');
+    expect(screen.getByTestId('drop-overlay')).toHaveTextContent('Into datasets/raw');
     act(() => {
       dropFiles(api, { type: 'leave', paths: [] });
     });

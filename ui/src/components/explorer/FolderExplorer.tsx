@@ -1,7 +1,7 @@
-import { CloseOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { CloseOutlined, ExportOutlined, FolderOpenOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Empty, Flex, Result, Skeleton, Tooltip, Typography, theme } from 'antd';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi, type ApiError, type DirEntry, type Folder, type SortKey } from '../../api';
 import { queryKeys } from '../../hooks/queryKeys';
@@ -22,7 +22,24 @@ import { useUploader } from './useUploader';
 
 type Dialog = { kind: 'mkdir' } | { kind: 'rename'; entry: DirEntry } | { kind: 'preview'; entry: DirEntry };
 
-function ExplorerHeader({ name, folder, onClose }: { name: string; folder?: Folder; onClose: () => void }) {
+interface ExplorerHeaderProps {
+  name: string;
+  folder?: Folder;
+  refreshing: boolean;
+  onRefresh: () => void;
+  onOpenOnHost: () => void;
+  onClose: () => void;
+}
+
+function HeaderButton({ title, testId, icon, onClick }: { title: string; testId: string; icon: ReactNode; onClick: () => void }) {
+  return (
+    <Tooltip title={title}>
+      <Button type="text" aria-label={title} data-testid={testId} icon={icon} onClick={onClick} />
+    </Tooltip>
+  );
+}
+
+function ExplorerHeader({ name, folder, refreshing, onRefresh, onOpenOnHost, onClose }: ExplorerHeaderProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   return (
@@ -46,15 +63,26 @@ function ExplorerHeader({ name, folder, onClose }: { name: string; folder?: Fold
           </Typography.Text>
         )}
       </Flex>
-      <Tooltip title={t('common.close')}>
-        <Button
-          type="text"
-          aria-label={t('common.close')}
-          data-testid="explorer-close"
+      <Flex gap={2}>
+        <HeaderButton
+          title={t('explorer.toolbar.refresh')}
+          testId="explorer-refresh"
+          icon={<ReloadOutlined spin={refreshing} />}
+          onClick={onRefresh}
+        />
+        <HeaderButton
+          title={t('explorer.toolbar.openOnHost')}
+          testId="explorer-open-host"
+          icon={<ExportOutlined />}
+          onClick={onOpenOnHost}
+        />
+        <HeaderButton
+          title={t('common.close')}
+          testId="explorer-close"
           icon={<CloseOutlined />}
           onClick={onClose}
         />
-      </Tooltip>
+      </Flex>
     </Flex>
   );
 }
@@ -177,7 +205,6 @@ export function FolderExplorer({ name, onClose }: { name: string; onClose: () =>
           <ExplorerToolbar
             readOnly={readOnly}
             selectedCount={selection.length}
-            refreshing={listing.isFetching}
             deleting={actions.remove.isPending}
             onUploadFiles={() => void uploadPicked(() => api.pickFiles())}
             onUploadFolder={() =>
@@ -195,12 +222,6 @@ export function FolderExplorer({ name, onClose }: { name: string; onClose: () =>
               if (entry) setDialog({ kind: 'rename', entry });
             }}
             onDelete={remove}
-            onRefresh={() => {
-              void queryClient.invalidateQueries({ queryKey: queryKeys.folderContents(name) });
-            }}
-            onOpenOnHost={() => {
-              api.openFolderOnHost(name).catch(showError);
-            }}
           />
           <PathBreadcrumb folder={name} path={path} onNavigate={navigate} />
         </Flex>
@@ -259,10 +280,21 @@ export function FolderExplorer({ name, onClose }: { name: string; onClose: () =>
       data-path={path}
       style={{ position: 'relative', height: '100%', display: 'flex', flexDirection: 'column' }}
     >
-      <ExplorerHeader name={name} folder={folders.folder} onClose={onClose} />
+      <ExplorerHeader
+        name={name}
+        folder={folders.folder}
+        refreshing={listing.isFetching}
+        onRefresh={() => {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.folderContents(name) });
+        }}
+        onOpenOnHost={() => {
+          api.openFolderOnHost(name).catch(showError);
+        }}
+        onClose={onClose}
+      />
       {content}
       {dragging && folders.folder && (
-        <DropOverlay target={`/${path}`} readOnly={readOnly} />
+        <DropOverlay target={path === '' ? name : `${name}/${path}`} readOnly={readOnly} />
       )}
       <ConflictModal conflicts={uploader.pending?.conflicts ?? null} onChoose={uploader.resolve} />
       {dialog?.kind === 'mkdir' && (

@@ -13,9 +13,9 @@ export function AutomountNote({ name }: { name: string }) {
       type="info"
       showIcon
       data-testid="automount-note"
-      title={t('storage.create.automount.title')}
-      description={
+      title={
         <>
+          <strong>{t('storage.create.automount.title')}</strong>{' '}
           {t('storage.create.automount.body', { path: automountTarget(name) })}{' '}
           {name === '.linuxbrew'
             ? t('storage.create.automount.linuxbrew')

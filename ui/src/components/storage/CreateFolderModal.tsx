@@ -78,7 +78,7 @@ export function CreateFolderModal({ onCreated, onClosed }: CreateFolderModalProp
           onSubmit={submit}
         />
         {name.startsWith('.') && (
-          <div style={{ marginBottom: 24 }}>
+          <div style={{ margin: '4px 0 24px' }}>
             <AutomountNote name={name} />
           </div>
         )}

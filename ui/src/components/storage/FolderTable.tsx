@@ -161,7 +161,7 @@ export function FolderTable({ folders, trash, emptyText, onRename, onPurge }: Fo
     {
       key: 'usage',
       title: t('storage.columns.usageMode'),
-      width: 104,
+      width: 100,
       sorter: (a, b) => a.usage_mode.localeCompare(b.usage_mode),
       render: (_, folder) => <UsageModeTag mode={folder.usage_mode} />,
     },
@@ -169,28 +169,25 @@ export function FolderTable({ folders, trash, emptyText, onRename, onPurge }: Fo
       key: 'host',
       title: t('storage.columns.host'),
       dataIndex: 'host',
-      width: 96,
+      width: 80,
       ellipsis: true,
-      sorter: (a, b) => a.host.localeCompare(b.host),
     },
     {
       key: 'permission',
       title: t('storage.columns.permission'),
-      width: 118,
-      sorter: (a, b) => a.permission.localeCompare(b.permission),
+      width: 116,
       render: (_, folder) => <PermissionTag permission={folder.permission} />,
     },
     {
       key: 'type',
       title: t('storage.columns.type'),
-      width: 104,
-      sorter: (a, b) => a.type.localeCompare(b.type),
+      width: 96,
       render: (_, folder) => <FolderTypeLabel type={folder.type} />,
     },
     {
       key: 'size',
       title: t('storage.columns.size'),
-      width: 112,
+      width: 108,
       align: 'right',
       sorter: (a, b) => (a.size_bytes ?? -1) - (b.size_bytes ?? -1),
       render: (_, folder) => <FolderSize folder={folder} />,
@@ -209,7 +206,7 @@ export function FolderTable({ folders, trash, emptyText, onRename, onPurge }: Fo
     {
       key: 'status',
       title: t('storage.columns.status'),
-      width: 104,
+      width: 92,
       render: (_, folder) =>
         folder.status === 'trashed' ? (
           <Tooltip
@@ -227,7 +224,7 @@ export function FolderTable({ folders, trash, emptyText, onRename, onPurge }: Fo
     {
       key: 'actions',
       title: <span className="visually-hidden">{t('storage.columns.actions')}</span>,
-      width: 104,
+      width: 96,
       align: 'right',
       render: (_, folder) =>
         trash ? (

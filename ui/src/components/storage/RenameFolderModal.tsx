@@ -55,7 +55,7 @@ export function RenameFolderModal({ folder, onClosed }: { folder: Folder; onClos
         />
         {/* A leading dot turns it into an automount folder: say what that means. */}
         {name.startsWith('.') && !folder.automount && (
-          <div style={{ marginBottom: 24 }}>
+          <div style={{ margin: '4px 0 24px' }}>
             <AutomountNote name={name} />
           </div>
         )}

@@ -1,13 +1,5 @@
-import {
-  CheckCircleFilled,
-  CloseCircleFilled,
-  CloseOutlined,
-  CloudDownloadOutlined,
-  CloudUploadOutlined,
-  MinusCircleFilled,
-} from '@ant-design/icons';
+import { CloseOutlined, CloudDownloadOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Collapse, Flex, Progress, Tooltip, Typography, theme } from 'antd';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferState, TransferUpdate } from '../../api';
 import { formatBytes, formatRate } from '../../format';
@@ -20,16 +12,6 @@ const PROGRESS_STATUS: Record<TransferState, 'active' | 'success' | 'exception' 
   failed: 'exception',
   cancelled: 'normal',
 };
-
-function StateIcon({ state }: { state: TransferState }) {
-  const { token } = theme.useToken();
-  const icons: Record<Exclude<TransferState, 'running'>, ReactNode> = {
-    done: <CheckCircleFilled style={{ color: token.colorSuccess }} />,
-    failed: <CloseCircleFilled style={{ color: token.colorError }} />,
-    cancelled: <MinusCircleFilled style={{ color: token.colorTextQuaternary }} />,
-  };
-  return state === 'running' ? null : icons[state];
-}
 
 export function TransferItem({ transfer }: { transfer: TransferUpdate }) {
   const { t, i18n } = useTranslation();
@@ -60,7 +42,7 @@ export function TransferItem({ transfer }: { transfer: TransferUpdate }) {
             {detail}
           </Typography.Text>
         </Flex>
-        {running ? (
+        {running && (
           <Tooltip title={t('transfers.cancel')}>
             <Button
               type="text"
@@ -75,8 +57,6 @@ export function TransferItem({ transfer }: { transfer: TransferUpdate }) {
               }}
             />
           </Tooltip>
-        ) : (
-          <StateIcon state={transfer.state} />
         )}
       </Flex>
       <Progress
