@@ -109,6 +109,27 @@ describe('folder explorer', () => {
     });
   });
 
+  it('pages through large directories 200 entries at a time', async () => {
+    // Only a few rows per page: rendering 200 is slow in jsdom, and the
+    // paging only depends on `total`.
+    const api = explorerApi(undefined, {
+      fsList: (query) =>
+        Promise.resolve({
+          entries: [entry('README.md'), entry(`from-${query.offset}.txt`)],
+          total: 451,
+        }),
+    });
+    const { user, explorer } = await openExplorer(api);
+    expect(explorer).toHaveTextContent('451 items');
+    expect(within(explorer).getByTitle('3')).toBeInTheDocument();
+
+    await user.click(within(explorer).getByTitle('3'));
+    expect(await within(explorer).findByTestId('explorer-row-from-400.txt')).toBeInTheDocument();
+    expect(api.fsList).toHaveBeenLastCalledWith(
+      expect.objectContaining({ path: '', offset: 400, limit: 200 }),
+    );
+  });
+
   it('offers no way to change a read-only folder', async () => {
     const api = explorerApi([folder('models', { permission: 'ro' })], {
       fsReadText: () => Promise.resolve('# Models\n'),
