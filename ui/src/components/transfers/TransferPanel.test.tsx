@@ -116,4 +116,14 @@ describe('transfer panel', () => {
     expect(screen.queryByTestId('transfer-t-0')).not.toBeInTheDocument();
     expect(screen.getByTestId('transfer-t-1')).toHaveAttribute('data-state', 'running');
   });
+
+  it('folds the list away once every transfer is done, and unfolds on request', async () => {
+    const { user, send } = await startUpload(uploadApi());
+    expect(screen.getByTestId('transfer-t-1')).toBeInTheDocument();
+    send({ state: 'done', bytes_done: 4 * 1024 ** 2, files_done: 3 });
+    expect(screen.queryByTestId('transfer-t-1')).not.toBeInTheDocument();
+    expect(screen.getByTestId('transfer-panel')).toBeInTheDocument();
+    await user.click(screen.getByTestId('transfer-toggle'));
+    expect(screen.getByTestId('transfer-t-1')).toHaveAttribute('data-state', 'done');
+  });
 });

@@ -15,14 +15,17 @@ export function TransferPanel() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const { transfers, clearFinished } = useTransfers();
-  // Collapsing hides the list until the next transfer starts.
-  const [collapsedAt, setCollapsedAt] = useState<string | null>(null);
+  // The user's choice holds until the next transfer starts.
+  const [choice, setChoice] = useState<{ id: string; collapsed: boolean } | null>(null);
 
   const newest = transfers[0];
   if (!newest) return null;
-  const collapsed = collapsedAt === newest.id;
   const running = transfers.filter((transfer) => !isFinished(transfer)).length;
   const finished = transfers.length - running;
+  // Once everything has gone well the list folds away, so the panel does
+  // not keep covering the page; a failure or a cancel stays in sight.
+  const allDone = transfers.every((transfer) => transfer.state === 'done');
+  const collapsed = choice?.id === newest.id ? choice.collapsed : allDone;
 
   return (
     <div
@@ -66,7 +69,7 @@ export function TransferPanel() {
                 data-testid="transfer-toggle"
                 icon={collapsed ? <UpOutlined /> : <DownOutlined />}
                 onClick={() => {
-                  setCollapsedAt(collapsed ? null : newest.id);
+                  setChoice({ id: newest.id, collapsed: !collapsed });
                 }}
               />
             </Tooltip>
