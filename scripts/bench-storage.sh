@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks folder transfers and listings against cp and ls on the same
 # disk, in one run, and prints the ratios and the peak memory of an upload.
-# Needs about 3 GiB free under $BERTH_BENCH_DIR (default: the temporary
+# Needs about 4 GiB free under $BERTH_BENCH_DIR (default: the temporary
 # directory), which should be on the disk that holds storage folders.
 #
 # Usage: scripts/bench-storage.sh
