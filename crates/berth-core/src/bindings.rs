@@ -5,6 +5,13 @@
 
 use crate::engine::{EngineInfo, EngineStatus};
 use crate::projects::Project;
+use crate::sessions::mount_plan::{
+    Access, MountError, MountErrorCode, MountErrorFolder, Mountability, PlannedMount,
+};
+use crate::sessions::spec::{SessionSpec, SessionType, SpecError, SpecErrorCode};
+use crate::storage::explorer::{Entry, EntryKind, Page, SortKey};
+use crate::storage::transfer::{Conflict, Progress, Skipped, TransferReport};
+use crate::storage::transfer_status::{Direction, TransferState, TransferUpdate};
 use crate::storage::{
     Folder, FolderOptions, FolderStatus, FolderType, HostUsage, Permission, StorageHost, UsageMode,
 };
@@ -27,6 +34,27 @@ pub fn typescript() -> String {
         FolderStatus::decl(&config),
         Folder::decl(&config),
         FolderOptions::decl(&config),
+        EntryKind::decl(&config),
+        Entry::decl(&config),
+        Page::decl(&config),
+        SortKey::decl(&config),
+        Conflict::decl(&config),
+        Skipped::decl(&config),
+        Progress::decl(&config),
+        TransferReport::decl(&config),
+        Direction::decl(&config),
+        TransferState::decl(&config),
+        TransferUpdate::decl(&config),
+        SessionType::decl(&config),
+        SessionSpec::decl(&config),
+        SpecErrorCode::decl(&config),
+        SpecError::decl(&config),
+        Access::decl(&config),
+        Mountability::decl(&config),
+        PlannedMount::decl(&config),
+        MountErrorCode::decl(&config),
+        MountErrorFolder::decl(&config),
+        MountError::decl(&config),
         AppInfo::decl(&config),
     ];
     let mut out = String::from(

@@ -380,3 +380,25 @@ fn size_is_computed_and_cached() {
     let cached = f.berth.folder(&f.default, "sized").unwrap();
     assert_eq!(cached.size_bytes, Some(1024));
 }
+
+#[test]
+fn leftovers_of_dead_writers_are_cleaned_in_every_folder() {
+    let f = fixture();
+    let folder = f
+        .berth
+        .create_folder(&f.default, "uploads", &FolderOptions::default())
+        .unwrap();
+    let root = f.berth.folder_root(&folder).unwrap();
+    std::fs::create_dir(root.join("sub")).unwrap();
+    // A partial file whose writer (pid 999999999) no longer runs, and the
+    // complete file it was meant to replace.
+    let partial = root.join("sub/.berth-part-999999999-00000001-big.bin");
+    std::fs::write(&partial, "half").unwrap();
+    std::fs::write(root.join("sub/big.bin"), "complete").unwrap();
+    assert_eq!(f.berth.clean_transfer_leftovers().unwrap(), 1);
+    assert!(!partial.exists());
+    assert_eq!(
+        std::fs::read_to_string(root.join("sub/big.bin")).unwrap(),
+        "complete"
+    );
+}

@@ -32,4 +32,130 @@ automount: boolean, created_at: string, trashed_at: string | null,
  */
 size_bytes: number | null, };
 export type FolderOptions = { host: string | null, usage_mode: UsageMode, permission: Permission, type: FolderType, };
+export type EntryKind = "file" | "dir" | "symlink";
+export type DirEntry = { 
+/**
+ * The file name (names that are not UTF-8 are shown with U+FFFD).
+ */
+name: string, kind: EntryKind, 
+/**
+ * Bytes for a file, the target's length for a symbolic link, 0 for a
+ * directory.
+ */
+size: number, 
+/**
+ * Last modification, RFC 3339 in UTC (`2024-05-01T12:00:00Z`).
+ */
+modified: string, };
+export type DirPage = { entries: Array<DirEntry>, 
+/**
+ * How many entries the directory holds in all.
+ */
+total: number, };
+export type SortKey = "name" | "size" | "modified";
+export type ConflictPolicy = "overwrite" | "skip" | "rename";
+export type SkippedPath = { 
+/**
+ * The entry's path under the destination directory, as it would have
+ * been named.
+ */
+path: string, reason: string, };
+export type Progress = { bytes_done: number, 
+/**
+ * Bytes of the files to copy; it shrinks when files are skipped.
+ */
+bytes_total: number, files_done: number, 
+/**
+ * Files and symbolic links to copy.
+ */
+files_total: number, 
+/**
+ * The file being copied, relative to the destination directory.
+ */
+current_file: string, 
+/**
+ * Bytes per second since the previous report (over the whole transfer
+ * in the final report).
+ */
+bytes_per_second: number, };
+export type TransferReport = { 
+/**
+ * Files and symbolic links put in place.
+ */
+files: number, 
+/**
+ * Bytes of the files put in place.
+ */
+bytes: number, skipped: Array<SkippedPath>, };
+export type Direction = "upload" | "download";
+export type TransferState = "running" | "done" | "failed" | "cancelled";
+export type TransferUpdate = { id: string, direction: Direction, 
+/**
+ * The folder's name.
+ */
+folder: string, state: TransferState, bytes_done: number, bytes_total: number, files_done: number, files_total: number, 
+/**
+ * The file being copied.
+ */
+current: string | null, 
+/**
+ * Bytes per second.
+ */
+rate: number, error: ErrorPayload | null, skipped: Array<SkippedPath>, };
+export type SessionType = "interactive" | "batch";
+export type SessionSpec = { 
+/**
+ * Generated when absent or empty.
+ */
+name: string | null, type: SessionType, 
+/**
+ * A Docker image reference, e.g. `python:3.12` or
+ * `registry.example.com:5000/team/image@sha256:…`.
+ */
+image: string, 
+/**
+ * Startup command; required for batch sessions.
+ */
+command: string | null, cpus: number, memory_bytes: number, shm_bytes: number, 
+/**
+ * Environment variables, in order.
+ */
+env: Array<[string, string]>, 
+/**
+ * Container ports to publish (on random host ports).
+ */
+ports: Array<number>, 
+/**
+ * GPUs to attach; needs an NVIDIA runtime on the engine.
+ */
+gpus: number, };
+export type SpecErrorCode = "invalid_session_name" | "invalid_image" | "command_required" | "cpus_out_of_range" | "memory_out_of_range" | "shm_out_of_range" | "invalid_env" | "invalid_port" | "gpus_unavailable";
+export type SpecError = { code: SpecErrorCode, message: string, };
+export type Access = "default" | "read_only" | "read_write";
+export type Mountability = "mountable" | "trashed" | "other_project" | "missing";
+export type PlannedMount = { folder_id: string, folder_name: string, 
+/**
+ * Absolute, normalised path inside the container.
+ */
+target: string, read_only: boolean, 
+/**
+ * Added because the folder is an automount folder, not because it was
+ * selected.
+ */
+automount: boolean, };
+export type MountErrorCode = "alias_invalid" | "alias_reserved" | "alias_duplicate" | "alias_nested" | "alias_automount_conflict" | "folder_read_only" | "folder_not_mountable";
+export type MountErrorFolder = { 
+/**
+ * Empty for a missing folder.
+ */
+id: string, name: string, };
+export type MountError = { code: MountErrorCode, message: string, 
+/**
+ * Every folder involved; two for conflicts.
+ */
+folders: Array<MountErrorFolder>, 
+/**
+ * The path in question, when there is one.
+ */
+target?: string, };
 export type AppInfo = { version: string, data_dir: string, database_path: string, schema_version: number, };

@@ -1,6 +1,5 @@
 // Re-exports every generated type, so new Rust types need no edit here.
 export type * from './bindings';
-export type * from './storageTypes';
 export type { Api, DownloadRequest, FileDropEvent, ListQuery, UploadRequest } from './types';
 export { ApiError, toApiError } from './errors';
 export { tauriApi } from './tauri';

@@ -9,7 +9,7 @@ import type {
   StorageHost,
 } from './bindings';
 import { ApiError, toApiError } from './errors';
-import type { DirPage, TransferUpdate } from './storageTypes';
+import type { DirPage, TransferUpdate } from './bindings';
 import type { Api, DownloadRequest, FileDropEvent, ListQuery, UploadRequest } from './types';
 
 function noBackend(): ApiError {

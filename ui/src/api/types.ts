@@ -11,7 +11,7 @@ import type {
   DirPage,
   SortKey,
   TransferUpdate,
-} from './storageTypes';
+} from './bindings';
 
 /** One page of a directory listing, `path` relative to the folder root (`""` is the root). */
 export interface ListQuery {

@@ -366,6 +366,28 @@ impl Berth {
         Ok(size)
     }
 
+    /// Removes the partial files that interrupted transfers left in every
+    /// folder (see [`super::transfer::clean_leftovers`]); returns how many.
+    /// Folders whose host is unavailable are passed over.
+    pub fn clean_transfer_leftovers(&self) -> Result<usize> {
+        let folders: Vec<(String, String)> = {
+            let conn = self.conn();
+            let mut stmt = conn.prepare("SELECT id, host FROM folders")?;
+            stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let mut removed = 0;
+        for (id, host) in folders {
+            let Ok(root) = self.host_root(&host).map(|r| r.join(id)) else {
+                continue;
+            };
+            if let Ok(explorer) = super::explorer::Explorer::open(&root) {
+                removed += super::transfer::clean_leftovers(&explorer)?;
+            }
+        }
+        Ok(removed)
+    }
+
     /// Names of live sessions (not ended) that mount the folder.
     pub fn sessions_mounting(&self, folder: &Folder) -> Result<Vec<String>> {
         let conn = self.conn();
