@@ -6,6 +6,7 @@
 
 mod doctor;
 mod folder;
+mod fs;
 mod host;
 mod output;
 mod project;
@@ -52,6 +53,9 @@ enum Command {
     /// Manage storage folders.
     #[command(subcommand)]
     Folder(folder::FolderCommand),
+    /// Browse folders and copy files in and out.
+    #[command(subcommand)]
+    Fs(fs::FsCommand),
 }
 
 /// How a command that did not fail ended.
@@ -98,5 +102,6 @@ async fn run(cli: &Cli) -> Result<Outcome> {
         Command::Project(command) => project::run(&berth, command, &out),
         Command::Host(command) => host::run(&berth, command, &out),
         Command::Folder(command) => folder::run(&berth, &project()?, command, &out),
+        Command::Fs(command) => fs::run(&berth, &project()?, command, &out).await,
     }
 }
