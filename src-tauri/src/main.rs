@@ -1,5 +1,5 @@
-//! The Berth desktop app. Commands live in `commands.rs` and only call
-//! berth-core; this file wires them to the window.
+//! The Berth desktop app. Commands live in `commands/` and only call
+//! berth-core; this file wires them and the plugins to the window.
 
 // No console window for release builds on Windows.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -7,20 +7,70 @@
 mod commands;
 mod state;
 
+use commands::{explorer, folders, pickers, shell, test_hooks, transfers};
+use tauri::Manager;
+
 fn main() {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_env("BERTH_LOG"))
         .init();
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_shell::init())
         .manage(state::AppState::open())
+        .manage(transfers::Transfers::default())
+        .setup(|app| {
+            clean_leftovers_in_background(app.state::<state::AppState>().inner());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::engine_status,
-            commands::list_projects,
-            commands::current_project,
-            commands::set_current_project,
-            commands::list_storage_hosts,
+            shell::app_info,
+            shell::engine_status,
+            shell::list_projects,
+            shell::current_project,
+            shell::set_current_project,
+            shell::list_storage_hosts,
+            folders::list_folders,
+            folders::check_folder_name,
+            folders::create_folder,
+            folders::rename_folder,
+            folders::trash_folder,
+            folders::restore_folder,
+            folders::purge_folder,
+            folders::refresh_folder_size,
+            folders::open_folder_on_host,
+            explorer::fs_list,
+            explorer::fs_stat,
+            explorer::fs_mkdir,
+            explorer::fs_rename,
+            explorer::fs_remove,
+            explorer::fs_read_text,
+            explorer::fs_write_text,
+            transfers::upload_conflicts,
+            transfers::start_upload,
+            transfers::start_download,
+            transfers::cancel_transfer,
+            pickers::pick_files,
+            pickers::pick_directory,
+            pickers::pick_save_path,
+            test_hooks::test_queue_pick,
+            test_hooks::test_drop_files,
         ])
         .run(tauri::generate_context!())
         .expect("Berth could not start its window");
+}
+
+/// Removes what interrupted transfers left in the folders, off the main
+/// thread: the window should not wait for a walk of every folder.
+fn clean_leftovers_in_background(state: &state::AppState) {
+    let Ok(berth) = state.berth() else { return };
+    let data_dir = berth.data_dir().to_path_buf();
+    std::thread::spawn(move || {
+        let cleaned = berth_core::Berth::open(&data_dir).and_then(|b| b.clean_transfer_leftovers());
+        match cleaned {
+            Ok(0) => {}
+            Ok(n) => tracing::info!("removed {n} partial file(s) of interrupted transfers"),
+            Err(e) => tracing::warn!(code = e.code(), "cannot clean partial files: {e}"),
+        }
+    });
 }

@@ -1,5 +1,6 @@
 //! What the app keeps between commands.
 
+use crate::commands::test_hooks::TestHooks;
 use berth_core::{Berth, ErrorPayload, data_dir};
 
 /// The app's state: the opened data directory, or why it could not be
@@ -7,6 +8,7 @@ use berth_core::{Berth, ErrorPayload, data_dir};
 /// the process exiting before the user sees anything.
 pub struct AppState {
     berth: Result<Berth, ErrorPayload>,
+    pub test_hooks: TestHooks,
 }
 
 impl AppState {
@@ -18,7 +20,10 @@ impl AppState {
                 tracing::error!(code = e.code(), "cannot open the data directory: {e}");
                 e.payload()
             });
-        AppState { berth }
+        AppState {
+            berth,
+            test_hooks: TestHooks::from_env(),
+        }
     }
 
     /// The local state, or the error that kept it from opening.

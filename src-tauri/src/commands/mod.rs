@@ -1,48 +1,20 @@
-//! Tauri commands: one line of core call each, errors as `{code, message}`.
-//! They are `async` so Tauri runs them off the main (UI) thread.
+//! Tauri commands, one file per domain. Each command is a line or two of
+//! core call; errors leave as `{code, message}`. They are `async` so Tauri
+//! runs them off the main (UI) thread.
 
-use crate::state::AppState;
-use berth_core::engine::{self, EngineStatus};
-use berth_core::projects::Project;
-use berth_core::storage::StorageHost;
-use berth_core::{AppInfo, ErrorPayload};
-use tauri::State;
+pub mod explorer;
+pub mod folders;
+pub mod pickers;
+pub mod shell;
+pub mod test_hooks;
+pub mod transfers;
 
-type CommandResult<T> = Result<T, ErrorPayload>;
+use berth_core::ErrorPayload;
 
-fn core<T>(result: berth_core::Result<T>) -> CommandResult<T> {
+/// What every command returns.
+pub type CommandResult<T> = Result<T, ErrorPayload>;
+
+/// Maps a core result to a command result.
+pub fn core<T>(result: berth_core::Result<T>) -> CommandResult<T> {
     result.map_err(|e| e.payload())
-}
-
-#[tauri::command]
-pub async fn app_info(state: State<'_, AppState>) -> CommandResult<AppInfo> {
-    core(state.berth()?.info())
-}
-
-#[tauri::command]
-pub async fn engine_status() -> CommandResult<EngineStatus> {
-    Ok(engine::status_from_env().await)
-}
-
-#[tauri::command]
-pub async fn list_projects(state: State<'_, AppState>) -> CommandResult<Vec<Project>> {
-    core(state.berth()?.list_projects())
-}
-
-#[tauri::command]
-pub async fn current_project(state: State<'_, AppState>) -> CommandResult<Project> {
-    core(state.berth()?.current_project())
-}
-
-#[tauri::command]
-pub async fn set_current_project(
-    state: State<'_, AppState>,
-    name: String,
-) -> CommandResult<Project> {
-    core(state.berth()?.set_current_project(&name))
-}
-
-#[tauri::command]
-pub async fn list_storage_hosts(state: State<'_, AppState>) -> CommandResult<Vec<StorageHost>> {
-    core(state.berth()?.list_storage_hosts())
 }
