@@ -159,7 +159,9 @@ impl App {
     /// Replaces the text of the input matching `css`.
     pub fn type_into(&self, css: &str, text: &str) {
         let input = self.wait_for(css);
-        input.clear(self.session());
+        // Select all and delete as a user would: WebDriver's own `clear`
+        // bypasses the events React's controlled inputs listen to.
+        input.send_keys(self.session(), "\u{E009}a\u{E000}\u{E003}");
         input.send_keys(self.session(), text);
     }
 
@@ -174,9 +176,31 @@ impl App {
         self.session().execute(&script)
     }
 
-    /// Clicks the element matching `css` once it exists.
+    /// Clicks the element matching `css` once it exists, is enabled and
+    /// accepts the click: as a user waits for a button to become clickable
+    /// and a drawer to finish sliding in.
     pub fn click(&self, css: &str) {
-        self.wait_for(css).click(self.session());
+        let mut last_error = String::new();
+        let clicked = self.try_wait_until(|| {
+            let element = self.session().find(css)?;
+            if !element.is_enabled(self.session())? {
+                return None;
+            }
+            match element.click(self.session()) {
+                Ok(()) => Some(()),
+                Err(e) => {
+                    last_error = e;
+                    None
+                }
+            }
+        });
+        if clicked.is_none() {
+            let shot = self.screenshot("click-failed");
+            panic!(
+                "could not click {css} within {UI_TIMEOUT:?} (last error: {last_error}); screenshot {}",
+                shot.display()
+            );
+        }
     }
 
     /// Saves a PNG of the window as `target/e2e-screenshots/<name>.png`.
@@ -195,15 +219,26 @@ impl App {
         path
     }
 
-    /// Polls `probe` until it yields a value or [`UI_TIMEOUT`] passes; on
-    /// timeout saves a screenshot and fails with `what`.
-    fn wait_until<T>(&self, what: &str, mut probe: impl FnMut() -> Option<T>) -> T {
+    /// Polls `probe` until it yields a value or [`UI_TIMEOUT`] passes.
+    fn try_wait_until<T>(&self, mut probe: impl FnMut() -> Option<T>) -> Option<T> {
         let deadline = Instant::now() + UI_TIMEOUT;
         loop {
             if let Some(value) = probe() {
-                return value;
+                return Some(value);
             }
             if Instant::now() > deadline {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Polls `probe` until it yields a value or [`UI_TIMEOUT`] passes; on
+    /// timeout saves a screenshot and fails with `what`.
+    fn wait_until<T>(&self, what: &str, probe: impl FnMut() -> Option<T>) -> T {
+        match self.try_wait_until(probe) {
+            Some(value) => value,
+            None => {
                 let shot = self.screenshot("timeout");
                 let body = self
                     .session()
@@ -215,7 +250,6 @@ impl App {
                     shot.display()
                 );
             }
-            std::thread::sleep(Duration::from_millis(100));
         }
     }
 }

@@ -29,10 +29,12 @@ fn call(method: &str, url: &str, body: Option<Value>) -> Result<Value, String> {
         Ok(response) => response.into_json().map_err(|e| e.to_string())?,
         Err(ureq::Error::Status(_, response)) => {
             let json: Value = response.into_json().map_err(|e| e.to_string())?;
-            return Err(json["value"]["message"]
-                .as_str()
-                .unwrap_or("unknown WebDriver error")
-                .to_owned());
+            let value = &json["value"];
+            return Err(format!(
+                "{}: {}",
+                value["error"].as_str().unwrap_or("unknown error"),
+                value["message"].as_str().unwrap_or("")
+            ));
         }
         Err(e) => return Err(e.to_string()),
     };
@@ -104,9 +106,8 @@ impl Element {
     }
 
     /// Clicks the element.
-    pub fn click(&self, session: &Session) {
-        call("POST", &self.url(session, "click"), Some(json!({})))
-            .unwrap_or_else(|e| panic!("click failed: {e}"));
+    pub fn click(&self, session: &Session) -> Result<(), String> {
+        call("POST", &self.url(session, "click"), Some(json!({}))).map(drop)
     }
 
     /// Types `text` into the element, as a user's keystrokes.
@@ -119,10 +120,11 @@ impl Element {
         .unwrap_or_else(|e| panic!("typing failed: {e}"));
     }
 
-    /// Empties an input.
-    pub fn clear(&self, session: &Session) {
-        call("POST", &self.url(session, "clear"), Some(json!({})))
-            .unwrap_or_else(|e| panic!("clear failed: {e}"));
+    /// Whether the element can be used (not `disabled`).
+    pub fn is_enabled(&self, session: &Session) -> Option<bool> {
+        call("GET", &self.url(session, "enabled"), None)
+            .ok()?
+            .as_bool()
     }
 
     /// The element's rendered text, if it is still in the page.
