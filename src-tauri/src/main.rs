@@ -20,7 +20,7 @@ fn main() {
         .manage(state::AppState::open())
         .manage(transfers::Transfers::default())
         .setup(|app| {
-            clean_leftovers_in_background(app.state::<state::AppState>().inner());
+            tidy_folders_in_background(app.state::<state::AppState>().inner());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -60,17 +60,24 @@ fn main() {
         .expect("Berth could not start its window");
 }
 
-/// Removes what interrupted transfers left in the folders, off the main
-/// thread: the window should not wait for a walk of every folder.
-fn clean_leftovers_in_background(state: &state::AppState) {
+/// Removes what interrupted transfers left in the folders and refreshes the
+/// cached folder sizes, off the main thread: the window should not wait for
+/// a walk of every folder.
+fn tidy_folders_in_background(state: &state::AppState) {
     let Ok(berth) = state.berth() else { return };
     let data_dir = berth.data_dir().to_path_buf();
     std::thread::spawn(move || {
-        let cleaned = berth_core::Berth::open(&data_dir).and_then(|b| b.clean_transfer_leftovers());
-        match cleaned {
+        let berth = match berth_core::Berth::open(&data_dir) {
+            Ok(berth) => berth,
+            Err(e) => return tracing::warn!(code = e.code(), "cannot tidy folders: {e}"),
+        };
+        match berth.clean_transfer_leftovers() {
             Ok(0) => {}
             Ok(n) => tracing::info!("removed {n} partial file(s) of interrupted transfers"),
             Err(e) => tracing::warn!(code = e.code(), "cannot clean partial files: {e}"),
+        }
+        if let Err(e) = berth.refresh_all_folder_sizes() {
+            tracing::warn!(code = e.code(), "cannot measure folders: {e}");
         }
     });
 }

@@ -379,6 +379,11 @@ fn size_is_computed_and_cached() {
     assert_eq!(f.berth.refresh_folder_size(&folder).unwrap(), 1024);
     let cached = f.berth.folder(&f.default, "sized").unwrap();
     assert_eq!(cached.size_bytes, Some(1024));
+
+    std::fs::write(root.join("c"), vec![0u8; 976]).unwrap();
+    assert_eq!(f.berth.refresh_all_folder_sizes().unwrap(), 1);
+    let cached = f.berth.folder(&f.default, "sized").unwrap();
+    assert_eq!(cached.size_bytes, Some(2000));
 }
 
 #[test]

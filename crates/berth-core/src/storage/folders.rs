@@ -388,6 +388,25 @@ impl Berth {
         Ok(removed)
     }
 
+    /// Recomputes and caches the size of every folder whose data is
+    /// reachable; returns how many were measured.
+    pub fn refresh_all_folder_sizes(&self) -> Result<usize> {
+        let folders: Vec<Folder> = {
+            let conn = self.conn();
+            let mut stmt = conn.prepare(SELECT_FOLDER)?;
+            stmt.query_map([], folder_from_row)?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let mut measured = 0;
+        for folder in &folders {
+            // A folder on an unplugged host keeps its last known size.
+            if self.refresh_folder_size(folder).is_ok() {
+                measured += 1;
+            }
+        }
+        Ok(measured)
+    }
+
     /// Names of live sessions (not ended) that mount the folder.
     pub fn sessions_mounting(&self, folder: &Folder) -> Result<Vec<String>> {
         let conn = self.conn();
