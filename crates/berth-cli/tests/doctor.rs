@@ -35,7 +35,7 @@ fn doctor_json_reports_a_reachable_engine() {
         "doctor failed (is dockerd running?): {report}"
     );
     assert_eq!(report["data_dir"], data_dir.display().to_string());
-    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["schema_version"], 2);
     assert_eq!(report["storage_hosts"][0]["name"], "local");
     assert_eq!(report["engine"]["state"], "connected");
     assert!(

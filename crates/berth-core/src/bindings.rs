@@ -8,14 +8,19 @@ use crate::projects::Project;
 use crate::sessions::mount_plan::{
     Access, MountError, MountErrorCode, MountErrorFolder, Mountability, PlannedMount,
 };
-use crate::sessions::spec::{SessionSpec, SessionType, SpecError, SpecErrorCode};
+use crate::engine::images::{ImageInfo, PullProgress};
+use crate::sessions::spec::{EngineLimits, SessionSpec, SessionType, SpecError, SpecErrorCode};
+use crate::sessions::{
+    LaunchCheck, LaunchRequest, MountRequest, PublishedPort, Session, SessionMount, SessionStatus,
+    StatusChange,
+};
 use crate::storage::explorer::{Entry, EntryKind, Page, SortKey};
 use crate::storage::transfer::{Conflict, Progress, Skipped, TransferReport};
 use crate::storage::transfer_status::{Direction, TransferState, TransferUpdate};
 use crate::storage::{
     Folder, FolderOptions, FolderStatus, FolderType, HostUsage, Permission, StorageHost, UsageMode,
 };
-use crate::{AppInfo, ErrorPayload};
+use crate::{AppInfo, ErrorPayload, Problem};
 use ts_rs::{Config, TS};
 
 /// The generated file's text.
@@ -55,6 +60,18 @@ pub fn typescript() -> String {
         MountErrorCode::decl(&config),
         MountErrorFolder::decl(&config),
         MountError::decl(&config),
+        EngineLimits::decl(&config),
+        Problem::decl(&config),
+        MountRequest::decl(&config),
+        LaunchRequest::decl(&config),
+        LaunchCheck::decl(&config),
+        SessionStatus::decl(&config),
+        SessionMount::decl(&config),
+        PublishedPort::decl(&config),
+        StatusChange::decl(&config),
+        Session::decl(&config),
+        ImageInfo::decl(&config),
+        PullProgress::decl(&config),
         AppInfo::decl(&config),
     ];
     let mut out = String::from(

@@ -16,7 +16,7 @@ pub const FILE_NAME: &str = "berth.db";
 
 /// Migrations in order; the schema version is the number applied
 /// (`PRAGMA user_version`). Append only: never edit a released step.
-const MIGRATIONS: &[&str] = &[include_str!("db/v1.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("db/v1.sql"), include_str!("db/v2.sql")];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -119,6 +119,25 @@ pub enum Error {
     /// A file-system operation failed.
     #[error("{path}: {reason}")]
     Io { path: String, reason: String },
+
+    /// A session cannot be launched as asked; every problem found is listed
+    /// and the code is the first problem's.
+    #[error("{}", problems.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join("; "))]
+    SessionRejected { problems: Vec<Problem> },
+
+    /// The operation needs a running session.
+    #[error("session {name:?} is {status}, not RUNNING")]
+    SessionNotRunning { name: String, status: String },
+}
+
+/// One reason a request is refused, with its stable code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Problem {
+    #[ts(type = "string")]
+    pub code: &'static str,
+    pub message: String,
+    /// Names of the folders involved, if any.
+    pub folders: Vec<String>,
 }
 
 impl Error {
@@ -151,6 +170,10 @@ impl Error {
             Error::FileTooLarge { .. } => "file_too_large",
             Error::Cancelled => "cancelled",
             Error::Io { .. } => "io_error",
+            Error::SessionRejected { problems } => {
+                problems.first().map_or("invalid_session", |p| p.code)
+            }
+            Error::SessionNotRunning { .. } => "session_not_running",
         }
     }
 

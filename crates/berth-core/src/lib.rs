@@ -16,4 +16,4 @@ pub mod sessions;
 pub mod storage;
 
 pub use berth::{AppInfo, Berth};
-pub use error::{Error, ErrorPayload, Result};
+pub use error::{Error, ErrorPayload, Problem, Result};

@@ -158,4 +158,66 @@ folders: Array<MountErrorFolder>,
  * The path in question, when there is one.
  */
 target?: string, };
+export type EngineLimits = { cpus: number, memory_bytes: number, nvidia_runtime: boolean, };
+export type Problem = { code: string, message: string, 
+/**
+ * Names of the folders involved, if any.
+ */
+folders: Array<string>, };
+export type MountRequest = { folder: string, 
+/**
+ * Path and alias: empty for `/home/work/<folder>`, absolute as is,
+ * relative under `/home/work`.
+ */
+alias: string, read_only: boolean, };
+export type LaunchRequest = { spec: SessionSpec, mounts: Array<MountRequest>, };
+export type LaunchCheck = { name: string, mounts: Array<PlannedMount>, problems: Array<Problem>, };
+export type SessionStatus = "PENDING" | "PULLING" | "PREPARING" | "RUNNING" | "TERMINATING" | "TERMINATED" | "ERROR";
+export type SessionMount = { folder_id: string, 
+/**
+ * The folder's name when the session was created.
+ */
+folder: string, 
+/**
+ * Absolute path inside the container.
+ */
+target: string, read_only: boolean, };
+export type PublishedPort = { container_port: number, host_ip: string, host_port: number, };
+export type StatusChange = { status: SessionStatus, reason: string | null, at: string, };
+export type Session = { id: string, name: string, 
+/**
+ * The owning project's name.
+ */
+project: string, type: SessionType, image: string, status: SessionStatus, 
+/**
+ * Why the session is in `ERROR`, or how it ended.
+ */
+status_reason: string | null, 
+/**
+ * A batch command's exit code, or the code an interactive container
+ * died with.
+ */
+exit_code: bigint | null, container_id: string | null, created_at: string, ended_at: string | null, 
+/**
+ * What was asked for: resources, command, environment, ports.
+ */
+spec: SessionSpec, mounts: Array<SessionMount>, published_ports: Array<PublishedPort>, 
+/**
+ * Every status the session went through, oldest first.
+ */
+history: Array<StatusChange>, };
+export type ImageInfo = { id: string, 
+/**
+ * `repository:tag` names; empty for dangling images.
+ */
+tags: Array<string>, size_bytes: number, 
+/**
+ * Seconds since the Unix epoch.
+ */
+created: number, };
+export type PullProgress = { 
+/**
+ * The layer, when the message is about one.
+ */
+layer: string | null, status: string, current: number | null, total: number | null, };
 export type AppInfo = { version: string, data_dir: string, database_path: string, schema_version: number, };

@@ -5,6 +5,7 @@
 //! hang or a panic.
 
 pub mod endpoint;
+pub mod images;
 
 use crate::{Error, ErrorPayload, Result};
 use bollard::{API_DEFAULT_VERSION, Docker};
@@ -18,11 +19,23 @@ use ts_rs::TS;
 /// status checks.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Upper bound on requests that make the engine work: creating, starting,
+/// stopping (which waits out the grace period) and removing containers,
+/// when many sessions launch at once on a busy machine.
+pub const LIFECYCLE_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// Upper bound on the wait for the headers of a streaming response (logs,
+/// pulls, waits, events); the stream itself may last as long as it needs.
+const STREAM_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// A connected engine, with the API version negotiated.
 #[derive(Debug, Clone)]
 pub struct Engine {
     endpoint: Endpoint,
     docker: Docker,
+    // The same connection with longer client-side timeouts.
+    slow: Docker,
+    streaming: Docker,
 }
 
 /// What the engine says about itself.
@@ -90,7 +103,12 @@ impl Engine {
         }
         .map_err(|e| unreachable(&endpoint, e))?;
         let docker = bounded(&endpoint, client.negotiate_version()).await?;
-        Ok(Engine { endpoint, docker })
+        Ok(Engine {
+            endpoint,
+            slow: docker.clone().with_timeout(LIFECYCLE_TIMEOUT),
+            streaming: docker.clone().with_timeout(STREAM_TIMEOUT),
+            docker,
+        })
     }
 
     /// The endpoint this engine was reached at.
@@ -101,6 +119,59 @@ impl Engine {
     /// The bollard client, for modules that drive containers.
     pub fn docker(&self) -> &Docker {
         &self.docker
+    }
+
+    /// Runs one request within [`REQUEST_TIMEOUT`] (see [`bounded`]).
+    pub(crate) async fn bounded<T>(
+        &self,
+        request: impl Future<Output = Result<T, bollard::errors::Error>>,
+    ) -> Result<T> {
+        bounded_within(&self.endpoint, REQUEST_TIMEOUT, request).await
+    }
+
+    /// Runs one request within [`LIFECYCLE_TIMEOUT`], on a client whose own
+    /// timeout is as long.
+    pub(crate) async fn lifecycle<'a, T, F>(
+        &'a self,
+        request: impl FnOnce(&'a Docker) -> F,
+    ) -> Result<T>
+    where
+        F: Future<Output = Result<T, bollard::errors::Error>> + 'a,
+    {
+        bounded_within(&self.endpoint, LIFECYCLE_TIMEOUT, request(&self.slow)).await
+    }
+
+    /// Like [`Engine::bounded`], with the engine's 404 (no such container,
+    /// image…) as `None`.
+    pub(crate) async fn bounded_optional<T>(
+        &self,
+        request: impl Future<Output = Result<T, bollard::errors::Error>>,
+    ) -> Result<Option<T>> {
+        let request = async {
+            match request.await {
+                Ok(value) => Ok(Some(value)),
+                Err(bollard::errors::Error::DockerResponseServerError {
+                    status_code: 404, ..
+                }) => Ok(None),
+                Err(e) => Err(e),
+            }
+        };
+        bounded_within(&self.endpoint, REQUEST_TIMEOUT, request).await
+    }
+
+    /// A client for streaming requests (logs, pulls, waits, events).
+    pub(crate) fn streaming(&self) -> &Docker {
+        &self.streaming
+    }
+
+    /// Maps a failure of a streaming request like [`bounded`] does.
+    pub(crate) fn refused_or_unreachable(&self, error: bollard::errors::Error) -> Error {
+        match error {
+            bollard::errors::Error::DockerResponseServerError { message, .. } => {
+                Error::Engine(message)
+            }
+            other => unreachable(&self.endpoint, other),
+        }
     }
 
     /// Checks that the engine still answers.
@@ -173,10 +244,18 @@ async fn bounded<T>(
     endpoint: &Endpoint,
     request: impl Future<Output = Result<T, bollard::errors::Error>>,
 ) -> Result<T> {
-    match tokio::time::timeout(REQUEST_TIMEOUT, request).await {
+    bounded_within(endpoint, REQUEST_TIMEOUT, request).await
+}
+
+async fn bounded_within<T>(
+    endpoint: &Endpoint,
+    timeout: Duration,
+    request: impl Future<Output = Result<T, bollard::errors::Error>>,
+) -> Result<T> {
+    match tokio::time::timeout(timeout, request).await {
         Err(_) => Err(Error::EngineUnreachable {
             endpoint: endpoint.to_string(),
-            reason: format!("no answer within {} s", REQUEST_TIMEOUT.as_secs()),
+            reason: format!("no answer within {} s", timeout.as_secs()),
         }),
         Ok(Err(bollard::errors::Error::DockerResponseServerError { message, .. })) => {
             Err(Error::Engine(message))

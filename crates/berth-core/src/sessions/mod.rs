@@ -4,10 +4,28 @@
 //! - [`spec`] — what a session is asked to be, and its validation.
 //! - [`mount_plan`] — from selected and automount folders to bind mounts.
 //!
-//! Both are pure; the lifecycle that talks to the engine builds on them.
+//! - [`launch`] — a launch request checked against both, with every
+//!   problem at once.
+//! - [`model`] and [`store`] — sessions as recorded in the database.
+//! - [`container`] — the engine's create request for a session (pure).
+//! - [`lifecycle`] — launch, end, terminate, reconcile, logs and exec
+//!   through the engine.
 
+pub mod container;
+pub mod launch;
+pub mod lifecycle;
+pub mod model;
 pub mod mount_plan;
 pub mod spec;
+pub mod store;
+
+pub use launch::{LaunchCheck, LaunchRequest, MountRequest};
+pub use lifecycle::{
+    OutputStream, Reconciled, create_session, engine_limits, exec_in_session, finish_session,
+    launch_session, reconcile, session_logs, start_session, terminate_session, wait_until_ended,
+    watch_sessions,
+};
+pub use model::{PublishedPort, Session, SessionMount, SessionStatus, StatusChange};
 
 pub use mount_plan::{
     Access, AutomountFolder, MountError, MountErrorCode, MountErrorFolder, Mountability,

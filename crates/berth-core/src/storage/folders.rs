@@ -260,7 +260,7 @@ impl Berth {
             })
     }
 
-    fn folder_by_id(&self, id: &str) -> Result<Folder> {
+    pub(crate) fn folder_by_id(&self, id: &str) -> Result<Folder> {
         self.conn()
             .query_row(
                 &format!("{SELECT_FOLDER} WHERE f.id = ?1"),

@@ -1,0 +1,477 @@
+//! Sessions against a real Docker engine and the local test image
+//! `berth-test/busybox:latest` (the test command builds both). These tests
+//! fail, never skip, when no engine answers.
+
+use berth_core::engine::Engine;
+use berth_core::projects::Project;
+use berth_core::sessions::{
+    self, LaunchRequest, MountRequest, OutputStream, Session, SessionSpec, SessionStatus,
+    SessionType,
+};
+use berth_core::storage::folders::{FolderOptions, Permission};
+use berth_core::{Berth, Error};
+use std::path::Path;
+use tempfile::TempDir;
+
+const IMAGE: &str = "berth-test/busybox:latest";
+
+struct Fixture {
+    berth: Berth,
+    engine: Engine,
+    project: Project,
+    dir: TempDir,
+}
+
+impl Fixture {
+    async fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let berth = Berth::open(dir.path()).unwrap();
+        let engine = Engine::from_env().await.unwrap_or_else(|e| {
+            panic!("these tests need a running Docker engine ({e}); run scripts/test.sh")
+        });
+        let project = berth.current_project().unwrap();
+        Fixture {
+            berth,
+            engine,
+            project,
+            dir,
+        }
+    }
+
+    fn folder(&self, name: &str) -> std::path::PathBuf {
+        let folder = self
+            .berth
+            .create_folder(&self.project, name, &FolderOptions::default())
+            .unwrap();
+        self.berth.folder_root(&folder).unwrap()
+    }
+
+    async fn start(&self, request: LaunchRequest) -> Session {
+        sessions::start_session(&self.berth, &self.engine, &self.project, &request)
+            .await
+            .unwrap()
+    }
+
+    async fn running(&self, mounts: &[(&str, &str, bool)]) -> Session {
+        let session = self
+            .start(request(SessionType::Interactive, None, mounts))
+            .await;
+        assert_eq!(
+            session.status,
+            SessionStatus::Running,
+            "{:?}",
+            session.status_reason
+        );
+        session
+    }
+
+    /// Runs `sh -c script` in the session: (exit code, stdout, stderr).
+    async fn sh(&self, session: &Session, script: &str) -> (i64, String, String) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = sessions::exec_in_session(
+            &self.engine,
+            session,
+            vec!["sh".into(), "-c".into(), script.into()],
+            |stream, bytes| match stream {
+                OutputStream::Stdout => out.extend_from_slice(bytes),
+                OutputStream::Stderr => err.extend_from_slice(bytes),
+            },
+        )
+        .await
+        .unwrap();
+        (
+            code,
+            String::from_utf8(out).unwrap(),
+            String::from_utf8(err).unwrap(),
+        )
+    }
+
+    async fn terminate(&self, session: &Session) -> Session {
+        sessions::terminate_session(&self.berth, &self.engine, &session.id)
+            .await
+            .unwrap()
+    }
+
+    /// Containers of this data directory on the engine.
+    fn containers(&self) -> Vec<String> {
+        let output = std::process::Command::new("docker")
+            .args(["ps", "-aq", "--filter"])
+            .arg(format!(
+                "label=berth.data_dir={}",
+                self.dir.path().display()
+            ))
+            .output()
+            .unwrap();
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
+impl Drop for Fixture {
+    // A failed test must not leave containers running on the engine.
+    fn drop(&mut self) {
+        let leftovers = self.containers();
+        if !leftovers.is_empty() {
+            let _ = std::process::Command::new("docker")
+                .args(["rm", "-f"])
+                .args(&leftovers)
+                .output();
+        }
+    }
+}
+
+fn request(
+    session_type: SessionType,
+    command: Option<&str>,
+    mounts: &[(&str, &str, bool)],
+) -> LaunchRequest {
+    LaunchRequest {
+        spec: SessionSpec {
+            name: None,
+            session_type,
+            image: IMAGE.to_owned(),
+            command: command.map(str::to_owned),
+            cpus: 0.5,
+            memory_bytes: 128 << 20,
+            shm_bytes: 64 << 20,
+            env: vec![],
+            ports: vec![],
+            gpus: 0,
+        },
+        mounts: mounts
+            .iter()
+            .map(|(folder, alias, read_only)| MountRequest {
+                folder: (*folder).to_owned(),
+                alias: (*alias).to_owned(),
+                read_only: *read_only,
+            })
+            .collect(),
+    }
+}
+
+fn exists(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_seed_story_files_in_folders_survive_and_home_work_does_not() {
+    let f = Fixture::new().await;
+    f.folder("user1-ml-test");
+    let vfolder = f.folder("user2-vfolder");
+
+    let session = f
+        .running(&[("user1-ml-test", "", false), ("user2-vfolder", "", false)])
+        .await;
+    let targets: Vec<_> = session.mounts.iter().map(|m| m.target.as_str()).collect();
+    assert_eq!(
+        targets,
+        ["/home/work/user1-ml-test", "/home/work/user2-vfolder"]
+    );
+
+    let (code, out, _) = f.sh(&session, "ls /home/work").await;
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("user1-ml-test") && out.contains("user2-vfolder"),
+        "{out}"
+    );
+
+    let (code, _, err) = f
+        .sh(
+            &session,
+            "echo 'file inside user2-vfolder' > /home/work/user2-vfolder/test_file \
+             && echo scratch > /home/work/scratch_file && id -u && pwd",
+        )
+        .await;
+    assert_eq!(code, 0, "{err}");
+    let (_, whoami, _) = f.sh(&session, "id -u; pwd; echo $HOME").await;
+    let uid = rustix::process::getuid().as_raw();
+    assert_eq!(whoami, format!("{uid}\n/home/work\n/home/work\n"));
+
+    let scratch = f.berth.scratch_root().join(&session.id);
+    assert!(scratch.join("scratch_file").exists());
+    let ended = f.terminate(&session).await;
+    assert_eq!(ended.status, SessionStatus::Terminated);
+    assert!(f.containers().is_empty());
+    assert!(!exists(&scratch), "the scratch directory is removed");
+    assert_eq!(
+        std::fs::read(vfolder.join("test_file")).unwrap(),
+        b"file inside user2-vfolder\n"
+    );
+
+    let next = f.running(&[("user2-vfolder", "", false)]).await;
+    let (_, out, _) = f
+        .sh(
+            &next,
+            "ls -a /home/work; cat /home/work/user2-vfolder/test_file",
+        )
+        .await;
+    assert!(!out.contains("scratch_file"), "{out}");
+    assert!(out.contains("file inside user2-vfolder"), "{out}");
+    f.terminate(&next).await;
+
+    let history: Vec<_> = ended.history.iter().map(|h| h.status).collect();
+    assert_eq!(
+        history,
+        [
+            SessionStatus::Pending,
+            SessionStatus::Preparing,
+            SessionStatus::Running,
+            SessionStatus::Terminating,
+            SessionStatus::Terminated
+        ]
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn aliases_land_where_design_says_and_bad_ones_never_reach_the_engine() {
+    let f = Fixture::new().await;
+    let ws = f.folder("ws");
+    let data = f.folder("data");
+    std::fs::write(ws.join("a"), "A").unwrap();
+    std::fs::write(data.join("b"), "B").unwrap();
+
+    let session = f
+        .running(&[("ws", "/workspace", false), ("data", "data/x", false)])
+        .await;
+    let (code, out, err) = f.sh(&session, "cat /workspace/a /home/work/data/x/b").await;
+    assert_eq!((code, out.as_str()), (0, "AB"), "{err}");
+    f.terminate(&session).await;
+
+    for (alias, code) in [
+        ("/home/work/../etc", "alias_invalid"),
+        ("/etc", "alias_reserved"),
+        ("/home/work", "alias_reserved"),
+        (".ssh", "alias_reserved"),
+    ] {
+        let refused = sessions::start_session(
+            &f.berth,
+            &f.engine,
+            &f.project,
+            &request(SessionType::Interactive, None, &[("ws", alias, false)]),
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(refused.code(), code, "{alias}: {refused}");
+    }
+    // Several problems are reported together.
+    let refused = sessions::start_session(
+        &f.berth,
+        &f.engine,
+        &f.project,
+        &request(
+            SessionType::Interactive,
+            None,
+            &[
+                ("ws", "same", false),
+                ("data", "same", false),
+                ("nope", "", false),
+            ],
+        ),
+    )
+    .await
+    .unwrap_err();
+    let Error::SessionRejected { problems } = &refused else {
+        panic!("{refused:?}");
+    };
+    let codes: Vec<_> = problems.iter().map(|p| p.code).collect();
+    assert!(codes.contains(&"alias_duplicate"), "{codes:?}");
+    assert!(codes.contains(&"folder_not_mountable"), "{codes:?}");
+
+    // Only the one good session was ever made.
+    let all = f.berth.list_sessions(&f.project, true).unwrap();
+    assert_eq!(all.len(), 1);
+    assert!(f.containers().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_read_only_mount_refuses_writes_and_the_host_stays_unchanged() {
+    let f = Fixture::new().await;
+    let data = f.folder("data");
+    std::fs::write(data.join("keep"), "original").unwrap();
+    let ro = f
+        .berth
+        .create_folder(
+            &f.project,
+            "reference",
+            &FolderOptions {
+                permission: Permission::Ro,
+                ..FolderOptions::default()
+            },
+        )
+        .unwrap();
+    let reference = f.berth.folder_root(&ro).unwrap();
+
+    let session = f
+        .running(&[("data", "", true), ("reference", "", false)])
+        .await;
+    assert!(session.mounts.iter().all(|m| m.read_only));
+    for target in ["/home/work/data", "/home/work/reference"] {
+        let (code, _, err) = f
+            .sh(
+                &session,
+                &format!("echo x > {target}/new; echo y > {target}/keep"),
+            )
+            .await;
+        assert_ne!(code, 0);
+        assert!(err.contains("Read-only"), "{err}");
+    }
+    f.terminate(&session).await;
+    assert!(!exists(&data.join("new")) && !exists(&reference.join("new")));
+    assert_eq!(
+        std::fs::read_to_string(data.join("keep")).unwrap(),
+        "original"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn automount_folders_follow_every_session() {
+    let f = Fixture::new().await;
+    f.folder(".local");
+    let brew = f.folder(".linuxbrew");
+    std::fs::write(brew.join("marker"), "brew").unwrap();
+
+    let first = f.running(&[]).await;
+    let targets: Vec<_> = first.mounts.iter().map(|m| m.target.as_str()).collect();
+    assert_eq!(targets, ["/home/linuxbrew/.linuxbrew", "/home/work/.local"]);
+    let (code, out, err) = f
+        .sh(
+            &first,
+            "mkdir -p /home/work/.local/bin && echo kept > /home/work/.local/bin/tool \
+             && cat /home/linuxbrew/.linuxbrew/marker",
+        )
+        .await;
+    assert_eq!((code, out.as_str()), (0, "brew"), "{err}");
+    f.terminate(&first).await;
+
+    let second = f.running(&[]).await;
+    let (_, out, _) = f.sh(&second, "cat /home/work/.local/bin/tool").await;
+    assert_eq!(out, "kept\n");
+    f.terminate(&second).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_missing_image_ends_in_error_and_a_batch_session_keeps_its_exit_code_and_logs() {
+    let f = Fixture::new().await;
+    let mut missing = request(SessionType::Interactive, None, &[]);
+    missing.spec.image = "berth-test/does-not-exist:1".to_owned();
+    let failed = f.start(missing).await;
+    assert_eq!(failed.status, SessionStatus::Error);
+    let reason = failed.status_reason.unwrap_or_default();
+    assert!(!reason.is_empty());
+    let history: Vec<_> = failed.history.iter().map(|h| h.status).collect();
+    assert_eq!(
+        history,
+        [
+            SessionStatus::Pending,
+            SessionStatus::Pulling,
+            SessionStatus::Error
+        ]
+    );
+
+    let batch = f
+        .start(request(
+            SessionType::Batch,
+            Some("echo to-stdout; echo to-stderr >&2; exit 3"),
+            &[],
+        ))
+        .await;
+    let ended = sessions::wait_until_ended(&f.berth, &f.engine, &batch.id)
+        .await
+        .unwrap();
+    assert_eq!(ended.status, SessionStatus::Terminated);
+    assert_eq!(ended.exit_code, Some(3));
+    assert!(f.containers().is_empty());
+    let mut logs = Vec::new();
+    let mut stream = sessions::session_logs(&f.berth, &f.engine, &ended, false)
+        .await
+        .unwrap();
+    use futures_util::StreamExt;
+    while let Some(chunk) = stream.next().await {
+        logs.extend(chunk.unwrap().1);
+    }
+    let logs = String::from_utf8(logs).unwrap();
+    assert!(
+        logs.contains("to-stdout") && logs.contains("to-stderr"),
+        "{logs}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_core_adopts_running_sessions_and_ends_vanished_ones() {
+    let f = Fixture::new().await;
+    let kept = f.running(&[]).await;
+    let vanished = f.running(&[]).await;
+    let container = vanished.container_id.clone().unwrap();
+    let removed = std::process::Command::new("docker")
+        .args(["rm", "-f", &container])
+        .output()
+        .unwrap();
+    assert!(removed.status.success());
+
+    // A second process: its own handle on the same data directory.
+    let other = Berth::open(f.dir.path()).unwrap();
+    let report = sessions::reconcile(&other, &f.engine).await.unwrap();
+    assert_eq!(report.ended, vec![vanished.name.clone()]);
+    let project = other.current_project().unwrap();
+    let live: Vec<_> = other
+        .list_sessions(&project, false)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(live, vec![kept.name.clone()]);
+    let gone = other.session(&project, &vanished.name).unwrap();
+    assert_eq!(gone.status, SessionStatus::Error);
+
+    // The adopted session works from the new handle.
+    let adopted = other.session(&project, &kept.name).unwrap();
+    let (code, out, _) = f.sh(&adopted, "echo alive").await;
+    assert_eq!((code, out.as_str()), (0, "alive\n"));
+    let ended = sessions::terminate_session(&other, &f.engine, &adopted.id)
+        .await
+        .unwrap();
+    assert_eq!(ended.status, SessionStatus::Terminated);
+    assert!(f.containers().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ten_concurrent_launches_all_run_then_all_terminate() {
+    let f = Fixture::new().await;
+    f.folder("shared");
+    let launches = (0..10).map(|_| {
+        f.start(request(
+            SessionType::Interactive,
+            None,
+            &[("shared", "", false)],
+        ))
+    });
+    let started = futures_util::future::join_all(launches).await;
+    for session in &started {
+        assert_eq!(
+            session.status,
+            SessionStatus::Running,
+            "{}: {:?}",
+            session.name,
+            session.status_reason
+        );
+    }
+    let mut names: Vec<_> = started.iter().map(|s| s.name.clone()).collect();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), 10, "generated names are unique");
+    assert_eq!(f.containers().len(), 10);
+
+    let ended = futures_util::future::join_all(started.iter().map(|s| f.terminate(s))).await;
+    assert!(ended.iter().all(|s| s.status == SessionStatus::Terminated));
+    assert!(f.containers().is_empty());
+    assert!(
+        std::fs::read_dir(f.berth.scratch_root())
+            .unwrap()
+            .next()
+            .is_none(),
+        "every scratch directory is removed"
+    );
+}
