@@ -31,9 +31,7 @@ pub async fn run(berth: &Berth, json: bool) -> Result<Outcome> {
     } else {
         print_text(&report);
     }
-    Ok(Outcome {
-        success: report.engine.is_connected(),
-    })
+    Ok(Outcome::success_if(report.engine.is_connected()))
 }
 
 fn print_text(report: &Report) {

@@ -8,8 +8,10 @@ mod doctor;
 mod folder;
 mod fs;
 mod host;
+mod image;
 mod output;
 mod project;
+mod session;
 
 use berth_core::{Berth, Result, data_dir};
 use clap::{Parser, Subcommand};
@@ -56,15 +58,30 @@ enum Command {
     /// Browse folders and copy files in and out.
     #[command(subcommand)]
     Fs(fs::FsCommand),
+    /// Run and manage sessions: containers with folders mounted.
+    #[command(subcommand)]
+    Session(session::SessionCommand),
+    /// Manage the engine's local images.
+    #[command(subcommand)]
+    Image(image::ImageCommand),
 }
 
-/// How a command that did not fail ended.
+/// How a command that did not fail ended: the process's exit code.
 pub struct Outcome {
-    pub success: bool,
+    pub code: u8,
 }
 
 impl Outcome {
-    pub const SUCCESS: Outcome = Outcome { success: true };
+    pub const SUCCESS: Outcome = Outcome { code: 0 };
+    pub const FAILURE: Outcome = Outcome { code: 1 };
+
+    pub fn success_if(success: bool) -> Outcome {
+        if success {
+            Outcome::SUCCESS
+        } else {
+            Outcome::FAILURE
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -81,8 +98,7 @@ fn main() -> ExitCode {
         }
     };
     match runtime.block_on(run(&cli)) {
-        Ok(Outcome { success: true }) => ExitCode::SUCCESS,
-        Ok(Outcome { success: false }) => ExitCode::FAILURE,
+        Ok(Outcome { code }) => ExitCode::from(code),
         Err(error) => {
             output::print_error(&error, cli.json);
             ExitCode::FAILURE
@@ -103,5 +119,7 @@ async fn run(cli: &Cli) -> Result<Outcome> {
         Command::Host(command) => host::run(&berth, command, &out),
         Command::Folder(command) => folder::run(&berth, &project()?, command, &out),
         Command::Fs(command) => fs::run(&berth, &project()?, command, &out).await,
+        Command::Session(command) => session::run(&berth, &project()?, command, &out).await,
+        Command::Image(command) => image::run(command, &out).await,
     }
 }

@@ -3,12 +3,12 @@
 //! what the Rust types say now; run it with `BERTH_UPDATE_BINDINGS=1` to
 //! rewrite the file after changing a type.
 
+use crate::engine::images::{ImageInfo, PullProgress};
 use crate::engine::{EngineInfo, EngineStatus};
 use crate::projects::Project;
 use crate::sessions::mount_plan::{
     Access, MountError, MountErrorCode, MountErrorFolder, Mountability, PlannedMount,
 };
-use crate::engine::images::{ImageInfo, PullProgress};
 use crate::sessions::spec::{EngineLimits, SessionSpec, SessionType, SpecError, SpecErrorCode};
 use crate::sessions::{
     LaunchCheck, LaunchRequest, MountRequest, PublishedPort, Session, SessionMount, SessionStatus,
