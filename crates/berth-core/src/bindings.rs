@@ -12,7 +12,7 @@ use crate::sessions::mount_plan::{
 use crate::sessions::spec::{EngineLimits, SessionSpec, SessionType, SpecError, SpecErrorCode};
 use crate::sessions::{
     LaunchCheck, LaunchRequest, MountRequest, PublishedPort, Session, SessionMount, SessionStatus,
-    StatusChange,
+    SessionUsage, StatusChange,
 };
 use crate::storage::explorer::{Entry, EntryKind, Page, SortKey};
 use crate::storage::transfer::{Conflict, Progress, Skipped, TransferReport};
@@ -70,6 +70,7 @@ pub fn typescript() -> String {
         PublishedPort::decl(&config),
         StatusChange::decl(&config),
         Session::decl(&config),
+        SessionUsage::decl(&config),
         ImageInfo::decl(&config),
         PullProgress::decl(&config),
         AppInfo::decl(&config),

@@ -475,3 +475,25 @@ async fn ten_concurrent_launches_all_run_then_all_terminate() {
         "every scratch directory is removed"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn usage_of_a_busy_session_shows_cpu_and_memory_within_its_limit() {
+    let f = Fixture::new().await;
+    let session = f.running(&[]).await;
+    let (code, _, _) = f
+        .sh(
+            &session,
+            "(while :; do :; done) >/dev/null 2>&1 & echo started",
+        )
+        .await;
+    assert_eq!(code, 0);
+    let usage = sessions::session_usage(&f.engine, &session).await.unwrap();
+    assert!(usage.cpu_percent > 5.0, "{usage:?}");
+    assert!(usage.memory_bytes > 0, "{usage:?}");
+    assert_eq!(usage.memory_limit_bytes, 128 << 20);
+    let ended = f.terminate(&session).await;
+    let refused = sessions::session_usage(&f.engine, &ended)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "session_not_running");
+}

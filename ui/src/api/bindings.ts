@@ -206,6 +206,11 @@ spec: SessionSpec, mounts: Array<SessionMount>, published_ports: Array<Published
  * Every status the session went through, oldest first.
  */
 history: Array<StatusChange>, };
+export type SessionUsage = { 
+/**
+ * Percent of one CPU (200 is two CPUs fully busy).
+ */
+cpu_percent: number, memory_bytes: number, memory_limit_bytes: number, network_rx_bytes: number, network_tx_bytes: number, block_read_bytes: number, block_write_bytes: number, };
 export type ImageInfo = { id: string, 
 /**
  * `repository:tag` names; empty for dangling images.

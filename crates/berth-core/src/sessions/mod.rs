@@ -10,6 +10,7 @@
 //! - [`container`] — the engine's create request for a session (pure).
 //! - [`lifecycle`] — launch, end, terminate, reconcile, logs and exec
 //!   through the engine.
+//! - [`usage`] — live CPU, memory, network and block I/O of a session.
 
 pub mod container;
 pub mod launch;
@@ -18,6 +19,7 @@ pub mod model;
 pub mod mount_plan;
 pub mod spec;
 pub mod store;
+pub mod usage;
 
 pub use launch::{LaunchCheck, LaunchRequest, MountRequest};
 pub use lifecycle::{
@@ -26,6 +28,7 @@ pub use lifecycle::{
     watch_sessions,
 };
 pub use model::{PublishedPort, Session, SessionMount, SessionStatus, StatusChange};
+pub use usage::{SessionUsage, session_usage};
 
 pub use mount_plan::{
     Access, AutomountFolder, MountError, MountErrorCode, MountErrorFolder, Mountability,
