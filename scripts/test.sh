@@ -12,7 +12,6 @@ cd "$BERTH_ROOT"
 # rebuild every dependency.
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/berth/target}
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
-TEST_IMAGE=berth-test/busybox:latest
 
 timings=()
 stage() {
@@ -31,25 +30,6 @@ install_all() {
     cargo install tauri-driver --version '^2' --locked
   fi
   install_ui_packages
-}
-
-# A tiny image made locally from busybox-static: no registry is needed.
-build_test_image() {
-  docker image inspect "$TEST_IMAGE" >/dev/null 2>&1 && return 0
-  local root
-  root=$(mktemp -d)
-  mkdir -p "$root"/{bin,etc,home/work,tmp}
-  chmod 1777 "$root/tmp"
-  cp /bin/busybox "$root/bin/busybox"
-  local applet
-  for applet in $("$root/bin/busybox" --list); do
-    [ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
-  done
-  printf 'root:x:0:0:root:/root:/bin/sh\n' > "$root/etc/passwd"
-  printf 'root:x:0:\n' > "$root/etc/group"
-  tar -C "$root" -c . | docker import -c 'CMD ["/bin/sh"]' - "$TEST_IMAGE" >/dev/null
-  rm -rf "$root"
-  log "built $TEST_IMAGE"
 }
 
 engine_and_image() {

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Benchmarks launching and terminating a session (5 folders and 2 automount
+# folders) against `docker run -d` and `docker rm -f` on the same engine, in
+# one run, and prints the ratios. Starts the engine and builds the local
+# test image when needed.
+#
+# Usage: scripts/bench-sessions.sh
+set -euo pipefail
+source "$(dirname "$0")/lib/setup.sh"
+cd "$BERTH_ROOT"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/berth/target}
+ensure_engine
+build_test_image
+exec cargo bench -p berth-core --bench sessions
