@@ -4,7 +4,7 @@ use crate::Outcome;
 use crate::output::{Output, Table, human_bytes};
 use berth_core::Result;
 use berth_core::engine::Engine;
-use berth_core::engine::images::with_default_tag;
+use berth_core::engine::images::{PullProgress, with_default_tag};
 use clap::Subcommand;
 use serde_json::json;
 use std::io::IsTerminal;
@@ -55,16 +55,7 @@ pub async fn run(command: &ImageCommand, out: &Output) -> Result<Outcome> {
             engine
                 .pull_image(&reference, |progress| {
                     if show {
-                        let layer = progress.layer.as_deref().unwrap_or("");
-                        match (progress.current, progress.total) {
-                            (Some(done), Some(total)) if total > 0 => eprintln!(
-                                "{layer} {}: {} / {}",
-                                progress.status,
-                                human_bytes(done),
-                                human_bytes(total)
-                            ),
-                            _ => eprintln!("{layer} {}", progress.status),
-                        }
+                        print_pull_progress(progress);
                     }
                 })
                 .await?;
@@ -80,4 +71,18 @@ pub async fn run(command: &ImageCommand, out: &Output) -> Result<Outcome> {
         }
     }
     Ok(Outcome::SUCCESS)
+}
+
+/// One line on stderr per progress message of a pull.
+pub fn print_pull_progress(progress: &PullProgress) {
+    let layer = progress.layer.as_deref().unwrap_or("");
+    match (progress.current, progress.total) {
+        (Some(done), Some(total)) if total > 0 => eprintln!(
+            "{layer} {}: {} / {}",
+            progress.status,
+            human_bytes(done),
+            human_bytes(total)
+        ),
+        _ => eprintln!("{layer} {}", progress.status),
+    }
 }

@@ -15,7 +15,7 @@ use berth_core::sessions::{
 use berth_core::{Berth, Result};
 use clap::Subcommand;
 use futures_util::StreamExt;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 /// Memory a session gets unless `--memory` says otherwise (capped at what
 /// the engine has).
@@ -184,7 +184,14 @@ pub async fn run(
                 mounts: mounts.clone(),
             };
             let created = sessions::create_session(berth, &engine, project, &request).await?;
-            let mut session = sessions::launch_session(berth, &engine, &created.id).await?;
+            let show_pull = std::io::stderr().is_terminal() && !out.json;
+            let mut session =
+                sessions::launch_session_reporting(berth, &engine, &created.id, |progress| {
+                    if show_pull {
+                        crate::image::print_pull_progress(progress);
+                    }
+                })
+                .await?;
             if *wait && session.session_type == SessionType::Batch {
                 session = sessions::wait_until_ended(berth, &engine, &session.id).await?;
             }

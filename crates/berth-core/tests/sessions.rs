@@ -497,3 +497,48 @@ async fn usage_of_a_busy_session_shows_cpu_and_memory_within_its_limit() {
         .unwrap_err();
     assert_eq!(refused.code(), "session_not_running");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_interactive_container_that_dies_is_an_error_with_its_last_words() {
+    let f = Fixture::new().await;
+    let session = f.running(&[]).await;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let watcher = {
+        let dir = f.dir.path().to_path_buf();
+        let engine = f.engine.clone();
+        tokio::spawn(async move {
+            let berth = Berth::open(&dir).unwrap();
+            sessions::watch_sessions(&berth, &engine, |s| {
+                let _ = tx.send(s.clone());
+            })
+            .await
+        })
+    };
+    // Give the watcher a moment to subscribe before the container dies.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let (code, _, _) = f
+        .sh(&session, "echo 'disk quota exceeded' > /proc/1/fd/1")
+        .await;
+    assert_eq!(code, 0);
+    let killed = std::process::Command::new("docker")
+        .args(["kill", session.container_id.as_deref().unwrap()])
+        .output()
+        .unwrap();
+    assert!(killed.status.success());
+
+    let seen = tokio::time::timeout(std::time::Duration::from_secs(30), rx.recv())
+        .await
+        .expect("the watcher reports the death")
+        .unwrap();
+    watcher.abort();
+    assert_eq!(seen.id, session.id);
+    assert_eq!(seen.status, SessionStatus::Error);
+    assert_eq!(seen.exit_code, Some(137));
+    let reason = seen.status_reason.unwrap();
+    assert!(
+        reason.contains("137") && reason.contains("disk quota exceeded"),
+        "{reason}"
+    );
+    assert!(f.containers().is_empty());
+    assert!(!exists(&f.berth.scratch_root().join(&session.id)));
+}

@@ -18,6 +18,7 @@ use super::launch::LaunchRequest;
 use super::model::{Session, SessionStatus};
 use super::spec::EngineLimits;
 use crate::engine::Engine;
+use crate::engine::images::PullProgress;
 use crate::projects::Project;
 use crate::{Berth, Error, Result};
 use bollard::container::LogOutput;
@@ -81,13 +82,24 @@ pub async fn create_session(
 /// Only a database failure is returned as an error; the engine's refusals
 /// end up in the session.
 pub async fn launch_session(berth: &Berth, engine: &Engine, id: &str) -> Result<Session> {
+    launch_session_reporting(berth, engine, id, |_| {}).await
+}
+
+/// [`launch_session`], passing each progress message of an image pull to
+/// `on_pull`.
+pub async fn launch_session_reporting(
+    berth: &Berth,
+    engine: &Engine,
+    id: &str,
+    on_pull: impl FnMut(&PullProgress),
+) -> Result<Session> {
     let lock = session_lock(id);
     let _guard = lock.lock().await;
     let session = berth.session_by_id(id)?;
     if session.status != SessionStatus::Pending {
         return Ok(session);
     }
-    if let Err(error) = bring_up(berth, engine, &session).await {
+    if let Err(error) = bring_up(berth, engine, &session, on_pull).await {
         tracing::warn!(session = %session.name, %error, "launch failed");
         if let Some(container) = berth.session_by_id(id)?.container_id {
             remove_container(engine, &container).await.ok();
@@ -104,11 +116,16 @@ pub async fn launch_session(berth: &Berth, engine: &Engine, id: &str) -> Result<
     berth.session_by_id(id)
 }
 
-async fn bring_up(berth: &Berth, engine: &Engine, session: &Session) -> Result<()> {
+async fn bring_up(
+    berth: &Berth,
+    engine: &Engine,
+    session: &Session,
+    on_pull: impl FnMut(&PullProgress),
+) -> Result<()> {
     let id = session.id.as_str();
     if !engine.has_image(&session.image).await? {
         advance(berth, id, SessionStatus::Pending, SessionStatus::Pulling)?;
-        engine.pull_image(&session.image, |_| {}).await?;
+        engine.pull_image(&session.image, on_pull).await?;
         advance(berth, id, SessionStatus::Pulling, SessionStatus::Preparing)?;
     } else {
         advance(berth, id, SessionStatus::Pending, SessionStatus::Preparing)?;

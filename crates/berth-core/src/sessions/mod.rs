@@ -24,8 +24,8 @@ pub mod usage;
 pub use launch::{LaunchCheck, LaunchRequest, MountRequest};
 pub use lifecycle::{
     OutputStream, Reconciled, create_session, engine_limits, exec_in_session, finish_session,
-    launch_session, reconcile, session_logs, start_session, terminate_session, wait_until_ended,
-    watch_sessions,
+    launch_session, launch_session_reporting, reconcile, session_logs, start_session,
+    terminate_session, wait_until_ended, watch_sessions,
 };
 pub use model::{PublishedPort, Session, SessionMount, SessionStatus, StatusChange};
 pub use usage::{SessionUsage, session_usage};
