@@ -20,6 +20,7 @@ use crate::storage::transfer_status::{Direction, TransferState, TransferUpdate};
 use crate::storage::{
     Folder, FolderOptions, FolderStatus, FolderType, HostUsage, Permission, StorageHost, UsageMode,
 };
+use crate::terminal::{TerminalExit, TerminalInfo, TerminalSize};
 use crate::{AppInfo, ErrorPayload, Problem};
 use ts_rs::{Config, TS};
 
@@ -73,6 +74,9 @@ pub fn typescript() -> String {
         SessionUsage::decl(&config),
         ImageInfo::decl(&config),
         PullProgress::decl(&config),
+        TerminalSize::decl(&config),
+        TerminalExit::decl(&config),
+        TerminalInfo::decl(&config),
         AppInfo::decl(&config),
     ];
     let mut out = String::from(

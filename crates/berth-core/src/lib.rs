@@ -14,6 +14,7 @@ pub mod error;
 pub mod projects;
 pub mod sessions;
 pub mod storage;
+pub mod terminal;
 
 pub use berth::{AppInfo, Berth};
 pub use error::{Error, ErrorPayload, Problem, Result};

@@ -225,4 +225,15 @@ export type PullProgress = {
  * The layer, when the message is about one.
  */
 layer: string | null, status: string, current: number | null, total: number | null, };
+export type TerminalSize = { cols: number, rows: number, };
+export type TerminalExit = { 
+/**
+ * The shell's exit code, when the engine knows it.
+ */
+code: number | null, 
+/**
+ * Why it ended, when Berth ended it (the session was terminated).
+ */
+reason: string | null, };
+export type TerminalInfo = { id: string, session_id: string, session_name: string, command: Array<string>, exit: TerminalExit | null, };
 export type AppInfo = { version: string, data_dir: string, database_path: string, schema_version: number, };

@@ -315,6 +315,7 @@ pub async fn terminate_session(berth: &Berth, engine: &Engine, id: &str) -> Resu
         return Ok(session);
     }
     berth.set_session_status(id, &[], SessionStatus::Terminating, None, None)?;
+    crate::terminal::end_session_terminals(id, "the session was terminated");
     let mut exit_code = None;
     if let Some(container) = &session.container_id {
         let options = StopContainerOptionsBuilder::new()
