@@ -12,6 +12,7 @@ mod image;
 mod output;
 mod project;
 mod session;
+mod shell;
 
 use berth_core::{Berth, Result, data_dir};
 use clap::{Parser, Subcommand};

@@ -1,4 +1,4 @@
-//! `berth session create | list | info | exec | logs | rename | terminate`.
+//! `berth session create | list | info | exec | shell | logs | rename | terminate`.
 //!
 //! Every command first reconciles the database with the engine, so sessions
 //! that ended while no Berth process watched (a batch command that exited,
@@ -78,6 +78,14 @@ pub enum SessionCommand {
         #[arg(value_name = "ID|NAME")]
         session: String,
         #[arg(last = true, required = true, value_name = "CMD")]
+        command: Vec<String>,
+    },
+    /// Open an interactive shell (or CMD) with a TTY in a running session;
+    /// exits with its exit code.
+    Shell {
+        #[arg(value_name = "ID|NAME")]
+        session: String,
+        #[arg(last = true, value_name = "CMD")]
         command: Vec<String>,
     },
     /// Print a session's output.
@@ -243,6 +251,10 @@ pub async fn run(
             Ok(Outcome {
                 code: u8::try_from(code).unwrap_or(1),
             })
+        }
+        SessionCommand::Shell { session, command } => {
+            let session = berth.session(project, session)?;
+            crate::shell::run(&engine, &session, command).await
         }
         SessionCommand::Logs { session, follow } => {
             let session = berth.session(project, session)?;

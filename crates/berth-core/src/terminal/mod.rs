@@ -182,7 +182,11 @@ pub async fn open_terminal(
         }),
     });
     lock(registry()).insert(info.id.clone(), terminal.clone());
-    resize(engine, &exec.id, size).await?;
+    // A command that ended at once cannot be resized; its output and exit
+    // code still come through the reader.
+    if let Err(error) = resize(engine, &exec.id, size).await {
+        tracing::debug!(%error, "cannot size the new terminal");
+    }
     tokio::spawn(read_output(engine.clone(), terminal, output));
     Ok(info)
 }
@@ -219,8 +223,12 @@ pub async fn write_terminal(id: &str, bytes: &[u8]) -> Result<()> {
 }
 
 /// Tells the TTY its new size; programs in it get `SIGWINCH`.
+/// Resizing a terminal whose shell has ended does nothing.
 pub async fn resize_terminal(engine: &Engine, id: &str, size: TerminalSize) -> Result<()> {
     let terminal = find(id)?;
+    if lock(&terminal.info).exit.is_some() {
+        return Ok(());
+    }
     resize(engine, &terminal.exec_id, size).await
 }
 
