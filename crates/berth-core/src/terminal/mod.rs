@@ -6,7 +6,8 @@
 //! by terminal id, so a view can close and reattach and get the screen back.
 //!
 //! Output flow: a reader task reads the exec's raw bytes, batches them
-//! (until [`BATCH_BYTES`] or [`BATCH_DELAY`] after the first byte), appends
+//! (until [`BATCH_BYTES`] or [`BATCH_DELAY`] after the first byte; a first
+//! read under [`SMALL_READ`], such as an echo, goes at once), appends
 //! each batch to the terminal's scrollback (the last [`SCROLLBACK_BYTES`])
 //! and sends it to the attached consumer over a bounded channel. When the
 //! consumer falls behind, the send waits, the reader stops reading, and the
@@ -35,6 +36,9 @@ use ts_rs::TS;
 pub const BATCH_BYTES: usize = 32 * 1024;
 /// …or this long after its first byte arrived, whichever comes first.
 pub const BATCH_DELAY: Duration = Duration::from_millis(4);
+/// A first read shorter than this is sent without waiting for more, so
+/// echoes of keystrokes are not delayed.
+pub const SMALL_READ: usize = 4 * 1024;
 /// Output kept per terminal for a view that reattaches.
 pub const SCROLLBACK_BYTES: usize = 1024 * 1024;
 /// Batches queued for a consumer before the reader waits for it.
@@ -308,7 +312,9 @@ async fn read_output(engine: Engine, terminal: Arc<Terminal>, mut output: hijack
         }
         let deadline = tokio::time::Instant::now() + BATCH_DELAY;
         let mut ended = false;
-        while batch.len() < BATCH_BYTES {
+        // A small read is typing or a prompt: send it at once. Only a
+        // flood waits to fill its batch.
+        while n >= SMALL_READ && batch.len() < BATCH_BYTES {
             let room = BATCH_BYTES - batch.len();
             match tokio::time::timeout_at(deadline, output.read(&mut batch, room)).await {
                 Ok(Ok(0)) | Ok(Err(_)) => {
