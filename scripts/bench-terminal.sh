@@ -7,8 +7,4 @@
 # Usage: scripts/bench-terminal.sh
 set -euo pipefail
 source "$(dirname "$0")/lib/setup.sh"
-cd "$BERTH_ROOT"
-export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/berth/target}
-ensure_engine
-build_test_image
-exec cargo bench -p berth-core --bench terminal
+run_engine_benchmark terminal

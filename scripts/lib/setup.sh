@@ -100,3 +100,13 @@ build_test_image() {
   rm -rf "$root"
   log "built $TEST_IMAGE"
 }
+
+# Runs `cargo bench --bench NAME` of berth-core with the engine and the test
+# image it needs.
+run_engine_benchmark() {
+  cd "$BERTH_ROOT"
+  export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/berth/target}
+  ensure_engine
+  build_test_image
+  exec cargo bench -p berth-core --bench "$1"
+}

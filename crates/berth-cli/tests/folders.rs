@@ -1,64 +1,10 @@
 //! `berth project|host|folder` as scripts use them: exact forms, JSON
 //! shapes, error codes and exit codes.
 
-use serde_json::Value;
+mod support;
+
 use std::path::Path;
-use std::process::Command;
-
-struct Berth {
-    dir: tempfile::TempDir,
-}
-
-impl Berth {
-    fn new() -> Berth {
-        Berth {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data_dir(&self) -> std::path::PathBuf {
-        self.dir.path().join("data")
-    }
-
-    /// Runs `berth --json ARGS`; returns the exit code and parsed stdout.
-    fn json(&self, args: &[&str]) -> (i32, Value) {
-        let output = Command::new(env!("CARGO_BIN_EXE_berth"))
-            .arg("--data-dir")
-            .arg(self.data_dir())
-            .arg("--json")
-            .args(args)
-            .output()
-            .unwrap();
-        let value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-            panic!(
-                "{args:?}: stdout is not JSON ({e}): {}{}",
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            )
-        });
-        (output.status.code().unwrap(), value)
-    }
-
-    fn ok(&self, args: &[&str]) -> Value {
-        let (code, value) = self.json(args);
-        assert_eq!(code, 0, "{args:?} failed: {value}");
-        value
-    }
-
-    fn error_code(&self, args: &[&str]) -> String {
-        let (code, value) = self.json(args);
-        assert_eq!(code, 1, "{args:?} should fail: {value}");
-        value["error"]["code"].as_str().unwrap().to_owned()
-    }
-}
-
-fn names(list: &Value) -> Vec<&str> {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["name"].as_str().unwrap())
-        .collect()
-}
+use support::{Berth, names};
 
 #[test]
 fn folder_lifecycle_through_the_cli() {
@@ -155,12 +101,7 @@ fn folder_lifecycle_through_the_cli() {
 fn purge_without_confirm_is_bad_usage() {
     let b = Berth::new();
     b.ok(&["folder", "create", "keep"]);
-    let output = Command::new(env!("CARGO_BIN_EXE_berth"))
-        .arg("--data-dir")
-        .arg(b.data_dir())
-        .args(["folder", "purge", "keep"])
-        .output()
-        .unwrap();
+    let output = b.run(&["folder", "purge", "keep"]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(names(&b.ok(&["folder", "list"])), ["keep"]);
 }

@@ -3,93 +3,12 @@
 //! exact forms, JSON shapes, exit codes. These tests fail, never skip, when
 //! no engine answers.
 
+mod support;
+
 use serde_json::Value;
-use std::process::{Command, Output};
+use support::Berth;
 
 const IMAGE: &str = "berth-test/busybox:latest";
-
-struct Berth {
-    dir: tempfile::TempDir,
-}
-
-impl Berth {
-    fn new() -> Berth {
-        Berth {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_berth"))
-            .arg("--data-dir")
-            .arg(self.dir.path())
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    /// Runs `berth --json ARGS`; returns the exit code and parsed stdout.
-    fn json(&self, args: &[&str]) -> (i32, Value) {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        let output = self.run(&all);
-        let value = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-            panic!(
-                "{args:?}: stdout is not JSON ({e}): {}{}",
-                String::from_utf8_lossy(&output.stdout),
-                String::from_utf8_lossy(&output.stderr)
-            )
-        });
-        (output.status.code().unwrap(), value)
-    }
-
-    fn ok(&self, args: &[&str]) -> Value {
-        let (code, value) = self.json(args);
-        assert_eq!(code, 0, "{args:?} failed: {value}");
-        value
-    }
-
-    fn error_code(&self, args: &[&str]) -> String {
-        let (code, value) = self.json(args);
-        assert_eq!(code, 1, "{args:?} should fail: {value}");
-        value["error"]["code"].as_str().unwrap().to_owned()
-    }
-
-    /// `berth session exec NAME -- sh -c SCRIPT`: (exit code, stdout, stderr).
-    fn sh(&self, session: &str, script: &str) -> (i32, String, String) {
-        let output = self.run(&["session", "exec", session, "--", "sh", "-c", script]);
-        (
-            output.status.code().unwrap(),
-            String::from_utf8(output.stdout).unwrap(),
-            String::from_utf8(output.stderr).unwrap(),
-        )
-    }
-
-    fn containers(&self) -> usize {
-        let output = Command::new("docker")
-            .args(["ps", "-aq", "--filter"])
-            .arg(format!(
-                "label=berth.data_dir={}",
-                self.dir.path().display()
-            ))
-            .output()
-            .expect("the docker CLI is installed with the engine");
-        String::from_utf8(output.stdout).unwrap().lines().count()
-    }
-}
-
-impl Drop for Berth {
-    // A failed test must not leave containers running on the engine.
-    fn drop(&mut self) {
-        let _ = Command::new("sh")
-            .arg("-c")
-            .arg(format!(
-                "docker ps -aq --filter label=berth.data_dir={} | xargs -r docker rm -f",
-                self.dir.path().display()
-            ))
-            .output();
-    }
-}
 
 #[test]
 fn the_seed_story_through_the_cli() {

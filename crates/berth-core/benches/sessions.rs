@@ -11,16 +11,16 @@
 //! Needs a running engine and the local test image; run it with
 //! `scripts/bench-sessions.sh`, which provides both.
 
-use berth_core::Berth;
-use berth_core::engine::Engine;
-use berth_core::sessions::{self, LaunchRequest, MountRequest, SessionSpec, SessionType};
-use berth_core::storage::folders::FolderOptions;
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use berth_core::sessions::{self, SessionType};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+use support::{Fixture, IMAGE, request};
 
 const RUNS: usize = 9;
-const IMAGE: &str = "berth-test/busybox:latest";
 const KEEP_ALIVE: &str = "trap 'exit 0' TERM INT; while :; do sleep 86400 & wait $!; done";
 const FOLDERS: [&str; 5] = ["data", "models", "code", "results", "scratchpad"];
 const AUTOMOUNT: [&str; 2] = [".local", ".linuxbrew"];
@@ -31,40 +31,16 @@ fn main() {
 }
 
 async fn run() {
-    let dir = tempfile::tempdir().expect("temporary data directory");
-    let berth = Berth::open(dir.path()).expect("data directory");
-    let engine = Engine::from_env()
-        .await
-        .unwrap_or_else(|e| panic!("the benchmark needs a running engine: {e}"));
-    let project = berth.current_project().unwrap();
+    let f = Fixture::new().await;
+    let (berth, engine, project, dir) = (&f.berth, &f.engine, &f.project, &f.dir);
     let mut roots = Vec::new();
     for name in FOLDERS.iter().chain(&AUTOMOUNT) {
-        let folder = berth
-            .create_folder(&project, name, &FolderOptions::default())
-            .unwrap();
-        roots.push((name.to_string(), berth.folder_root(&folder).unwrap()));
+        roots.push((name.to_string(), f.folder(name)));
     }
-    let request = LaunchRequest {
-        spec: SessionSpec {
-            name: None,
-            session_type: SessionType::Interactive,
-            image: IMAGE.to_owned(),
-            command: None,
-            cpus: 1.0,
-            memory_bytes: 256 << 20,
-            shm_bytes: 64 << 20,
-            env: vec![],
-            ports: vec![],
-            gpus: 0,
-        },
-        mounts: FOLDERS
-            .iter()
-            .map(|f| MountRequest {
-                folder: (*f).to_owned(),
-                ..MountRequest::default()
-            })
-            .collect(),
-    };
+    let mounts: Vec<_> = FOLDERS.iter().map(|f| (*f, "", false)).collect();
+    let mut request = request(SessionType::Interactive, None, &mounts);
+    request.spec.cpus = 1.0;
+    request.spec.memory_bytes = 256 << 20;
 
     println!(
         "session benchmarks: {} folders + {} automount folders, median of {RUNS} runs",
@@ -76,7 +52,7 @@ async fn run() {
     // One untimed round each warms the engine's caches.
     for run in 0..=RUNS {
         let started = Instant::now();
-        let session = sessions::start_session(&berth, &engine, &project, &request)
+        let session = sessions::start_session(berth, engine, project, &request)
             .await
             .unwrap();
         let up = started.elapsed();
@@ -87,7 +63,7 @@ async fn run() {
             session.status_reason
         );
         let started = Instant::now();
-        sessions::terminate_session(&berth, &engine, &session.id)
+        sessions::terminate_session(berth, engine, &session.id)
             .await
             .unwrap();
         let down = started.elapsed();

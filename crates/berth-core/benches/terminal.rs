@@ -13,12 +13,15 @@
 //! Needs a running engine and the local test image; run it with
 //! `scripts/bench-terminal.sh`, which provides both.
 
-use berth_core::Berth;
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use berth_core::engine::Engine;
-use berth_core::sessions::{self, LaunchRequest, SessionSpec, SessionType};
+use berth_core::sessions::{self, SessionType};
 use berth_core::terminal::{self, TerminalEvent, TerminalSize};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use support::{Fixture, request};
 
 const FLOOD: u64 = 64 << 20;
 const RUNS: usize = 5;
@@ -30,30 +33,12 @@ fn main() {
 }
 
 async fn run() {
-    let dir = tempfile::tempdir().expect("temporary data directory");
-    let berth = Berth::open(dir.path()).expect("data directory");
-    let engine = Engine::from_env()
-        .await
-        .unwrap_or_else(|e| panic!("the benchmark needs a running engine: {e}"));
-    let project = berth.current_project().unwrap();
-    let request = LaunchRequest {
-        spec: SessionSpec {
-            name: None,
-            session_type: SessionType::Interactive,
-            image: "berth-test/busybox:latest".to_owned(),
-            command: None,
-            cpus: 2.0_f64.min(std::thread::available_parallelism().map_or(1.0, |n| n.get() as f64)),
-            memory_bytes: 512 << 20,
-            shm_bytes: 64 << 20,
-            env: vec![],
-            ports: vec![],
-            gpus: 0,
-        },
-        mounts: vec![],
-    };
-    let session = sessions::start_session(&berth, &engine, &project, &request)
-        .await
-        .unwrap();
+    let f = Fixture::new().await;
+    let mut request = request(SessionType::Interactive, None, &[]);
+    request.spec.cpus = 1.0;
+    request.spec.memory_bytes = 512 << 20;
+    let session = f.start(request).await;
+    let engine = &f.engine;
     let container = session.container_id.clone().unwrap();
     println!("terminal benchmarks (median of {RUNS} runs)");
 
@@ -61,7 +46,7 @@ async fn run() {
     let (mut ours, mut theirs, mut theirs_tty) = (vec![], vec![], vec![]);
     for run in 0..=RUNS {
         let started = Instant::now();
-        let received = flood(&engine, &session).await;
+        let received = flood(engine, &session).await;
         let elapsed = started.elapsed();
         assert_eq!(received, FLOOD);
 
@@ -92,7 +77,7 @@ async fn run() {
         growth as f64 / f64::from(1 << 20)
     );
 
-    let mut rounds = echo_round_trips(&engine, &session).await;
+    let mut rounds = echo_round_trips(engine, &session).await;
     rounds.sort();
     let pct = |p: usize| rounds[(rounds.len() * p / 100).min(rounds.len() - 1)];
     println!(
@@ -101,9 +86,7 @@ async fn run() {
         ms(pct(99))
     );
 
-    sessions::terminate_session(&berth, &engine, &session.id)
-        .await
-        .unwrap();
+    f.terminate(&session).await;
 }
 
 /// Times the flood through the Docker CLI, its output discarded.

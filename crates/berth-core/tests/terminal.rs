@@ -2,72 +2,13 @@
 //! test command provides both). These tests fail, never skip, when no engine
 //! answers.
 
-use berth_core::Berth;
-use berth_core::engine::Engine;
-use berth_core::projects::Project;
-use berth_core::sessions::{self, LaunchRequest, Session, SessionSpec, SessionStatus, SessionType};
+mod support;
+
+use berth_core::sessions::{self, SessionType};
 use berth_core::terminal::{self, TerminalEvent, TerminalExit, TerminalSize};
 use std::time::Duration;
+use support::{Fixture, request};
 use tokio::sync::mpsc::Receiver;
-
-struct Fixture {
-    berth: Berth,
-    engine: Engine,
-    project: Project,
-    dir: tempfile::TempDir,
-}
-
-impl Fixture {
-    async fn new() -> Fixture {
-        let dir = tempfile::tempdir().unwrap();
-        let berth = Berth::open(dir.path()).unwrap();
-        let engine = Engine::from_env().await.unwrap_or_else(|e| {
-            panic!("these tests need a running Docker engine ({e}); run scripts/test.sh")
-        });
-        let project = berth.current_project().unwrap();
-        Fixture {
-            berth,
-            engine,
-            project,
-            dir,
-        }
-    }
-
-    async fn session(&self) -> Session {
-        let request = LaunchRequest {
-            spec: SessionSpec {
-                name: None,
-                session_type: SessionType::Interactive,
-                image: "berth-test/busybox:latest".to_owned(),
-                command: None,
-                cpus: 1.0,
-                memory_bytes: 256 << 20,
-                shm_bytes: 64 << 20,
-                env: vec![],
-                ports: vec![],
-                gpus: 0,
-            },
-            mounts: vec![],
-        };
-        let session = sessions::start_session(&self.berth, &self.engine, &self.project, &request)
-            .await
-            .unwrap();
-        assert_eq!(session.status, SessionStatus::Running);
-        session
-    }
-}
-
-impl Drop for Fixture {
-    fn drop(&mut self) {
-        let _ = std::process::Command::new("sh")
-            .arg("-c")
-            .arg(format!(
-                "docker ps -aq --filter label=berth.data_dir={} | xargs -r docker rm -f",
-                self.dir.path().display()
-            ))
-            .output();
-    }
-}
 
 /// Reads output until `needle` appears; returns everything read.
 async fn read_until(events: &mut Receiver<TerminalEvent>, needle: &str) -> String {
@@ -106,7 +47,7 @@ async fn exit_of(events: &mut Receiver<TerminalEvent>) -> TerminalExit {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_shell_echoes_resizes_and_reports_its_exit_code() {
     let f = Fixture::new().await;
-    let session = f.session().await;
+    let session = f.start(request(SessionType::Interactive, None, &[])).await;
     let size = TerminalSize {
         cols: 120,
         rows: 30,
@@ -176,7 +117,7 @@ async fn a_shell_echoes_resizes_and_reports_its_exit_code() {
 #[tokio::test(flavor = "multi_thread")]
 async fn multibyte_characters_arrive_intact_across_batches() {
     let f = Fixture::new().await;
-    let session = f.session().await;
+    let session = f.start(request(SessionType::Interactive, None, &[])).await;
     // 300,000 three-byte characters: far more than one batch, so batch
     // boundaries fall inside characters.
     let command = vec![
@@ -215,7 +156,7 @@ async fn multibyte_characters_arrive_intact_across_batches() {
 #[tokio::test(flavor = "multi_thread")]
 async fn closing_ends_the_process_and_terminating_ends_terminals_with_a_reason() {
     let f = Fixture::new().await;
-    let session = f.session().await;
+    let session = f.start(request(SessionType::Interactive, None, &[])).await;
     let sleeper = vec!["sleep".to_owned(), "4242".to_owned()];
     let info = terminal::open_terminal(&f.engine, &session, Some(sleeper), TerminalSize::default())
         .await

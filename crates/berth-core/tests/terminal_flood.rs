@@ -2,11 +2,12 @@
 //! byte arrives and the process's memory stays bounded. Alone in its test
 //! binary so that no other test's allocations count against the bound.
 
-use berth_core::Berth;
-use berth_core::engine::Engine;
-use berth_core::sessions::{self, LaunchRequest, SessionSpec, SessionStatus, SessionType};
+mod support;
+
+use berth_core::sessions::{SessionStatus, SessionType};
 use berth_core::terminal::{self, TerminalEvent, TerminalSize};
 use std::time::Duration;
+use support::{Fixture, request};
 
 const FLOOD: u64 = 64 << 20;
 
@@ -20,31 +21,10 @@ fn peak_rss() -> u64 {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sixty_four_mib_pass_a_slow_consumer_with_bounded_memory() {
-    let dir = tempfile::tempdir().unwrap();
-    let berth = Berth::open(dir.path()).unwrap();
-    let engine = Engine::from_env().await.unwrap_or_else(|e| {
-        panic!("this test needs a running Docker engine ({e}); run scripts/test.sh")
-    });
-    let project = berth.current_project().unwrap();
-    let request = LaunchRequest {
-        spec: SessionSpec {
-            name: None,
-            session_type: SessionType::Interactive,
-            image: "berth-test/busybox:latest".to_owned(),
-            command: None,
-            cpus: 1.0,
-            memory_bytes: 256 << 20,
-            shm_bytes: 64 << 20,
-            env: vec![],
-            ports: vec![],
-            gpus: 0,
-        },
-        mounts: vec![],
-    };
-    let session = sessions::start_session(&berth, &engine, &project, &request)
-        .await
-        .unwrap();
+    let f = Fixture::new().await;
+    let session = f.start(request(SessionType::Interactive, None, &[])).await;
     assert_eq!(session.status, SessionStatus::Running);
+    let engine = &f.engine;
 
     let before = peak_rss();
     let command = vec![
@@ -52,7 +32,7 @@ async fn sixty_four_mib_pass_a_slow_consumer_with_bounded_memory() {
         "-c".to_owned(),
         format!("head -c {FLOOD} /dev/zero | tr '\\0' x"),
     ];
-    let info = terminal::open_terminal(&engine, &session, Some(command), TerminalSize::default())
+    let info = terminal::open_terminal(engine, &session, Some(command), TerminalSize::default())
         .await
         .unwrap();
     let mut attached = terminal::attach(&info.id).unwrap();
@@ -94,8 +74,6 @@ async fn sixty_four_mib_pass_a_slow_consumer_with_bounded_memory() {
         growth >> 20
     );
 
-    terminal::close_terminal(&engine, &info.id).await.unwrap();
-    sessions::terminate_session(&berth, &engine, &session.id)
-        .await
-        .unwrap();
+    terminal::close_terminal(engine, &info.id).await.unwrap();
+    f.terminate(&session).await;
 }

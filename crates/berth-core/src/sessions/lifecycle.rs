@@ -569,15 +569,7 @@ pub async fn exec_in_session(
     command: Vec<String>,
     mut on_output: impl FnMut(OutputStream, &[u8]),
 ) -> Result<i64> {
-    let container = match (&session.container_id, session.status) {
-        (Some(container), SessionStatus::Running) => container,
-        _ => {
-            return Err(Error::SessionNotRunning {
-                name: session.name.clone(),
-                status: session.status.to_string(),
-            });
-        }
-    };
+    let container = session.running_container()?;
     let uid = rustix::process::getuid().as_raw();
     let gid = rustix::process::getgid().as_raw();
     let options = CreateExecOptions {

@@ -132,6 +132,19 @@ pub struct Session {
     pub history: Vec<StatusChange>,
 }
 
+impl Session {
+    /// The container of a running session, for operations that need one.
+    pub fn running_container(&self) -> crate::Result<&str> {
+        match (&self.container_id, self.status) {
+            (Some(container), SessionStatus::Running) => Ok(container),
+            _ => Err(crate::Error::SessionNotRunning {
+                name: self.name.clone(),
+                status: self.status.to_string(),
+            }),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Live resource usage of a running session, from the engine's container
 //! statistics.
 
-use super::model::{Session, SessionStatus};
+use super::model::Session;
 use crate::engine::Engine;
 use crate::{Error, Result};
 use bollard::models::ContainerStatsResponse;
@@ -32,15 +32,7 @@ pub struct SessionUsage {
 /// Takes one usage sample of a running session (the engine measures CPU
 /// over about a second).
 pub async fn session_usage(engine: &Engine, session: &Session) -> Result<SessionUsage> {
-    let container = match (&session.container_id, session.status) {
-        (Some(container), SessionStatus::Running) => container,
-        _ => {
-            return Err(Error::SessionNotRunning {
-                name: session.name.clone(),
-                status: session.status.to_string(),
-            });
-        }
-    };
+    let container = session.running_container()?;
     let options = StatsOptionsBuilder::new().stream(false).build();
     let mut stats = engine.streaming().stats(container, Some(options));
     match stats.next().await {

@@ -18,8 +18,8 @@ mod hijack;
 mod scrollback;
 
 use crate::engine::Engine;
+use crate::sessions::Session;
 use crate::sessions::mount_plan::HOME_WORK;
-use crate::sessions::{Session, SessionStatus};
 use crate::{Error, Result};
 use bollard::exec::CreateExecOptions;
 use bollard::query_parameters::ResizeExecOptionsBuilder;
@@ -139,15 +139,7 @@ pub async fn open_terminal(
     command: Option<Vec<String>>,
     size: TerminalSize,
 ) -> Result<TerminalInfo> {
-    let container = match (&session.container_id, session.status) {
-        (Some(container), SessionStatus::Running) => container,
-        _ => {
-            return Err(Error::SessionNotRunning {
-                name: session.name.clone(),
-                status: session.status.to_string(),
-            });
-        }
-    };
+    let container = session.running_container()?;
     let command = command
         .filter(|c| !c.is_empty())
         .unwrap_or_else(|| vec!["/bin/sh".into(), "-c".into(), DEFAULT_SHELL.into()]);
