@@ -7,7 +7,7 @@
 mod commands;
 mod state;
 
-use commands::{explorer, folders, pickers, shell, test_hooks, transfers};
+use commands::{explorer, folders, pickers, sessions, shell, test_hooks, transfers};
 use tauri::Manager;
 
 fn main() {
@@ -20,7 +20,11 @@ fn main() {
         .manage(state::AppState::open())
         .manage(transfers::Transfers::default())
         .setup(|app| {
-            tidy_folders_in_background(app.state::<state::AppState>().inner());
+            let state = app.state::<state::AppState>();
+            tidy_folders_in_background(state.inner());
+            if let Ok(berth) = state.berth() {
+                tauri::async_runtime::spawn(sessions::watch_engine(berth.clone()));
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -50,6 +54,15 @@ fn main() {
             transfers::start_upload,
             transfers::start_download,
             transfers::cancel_transfer,
+            sessions::list_sessions,
+            sessions::session_info,
+            sessions::engine_limits,
+            sessions::list_images,
+            sessions::check_launch,
+            sessions::start_session,
+            sessions::terminate_session,
+            sessions::rename_session,
+            sessions::session_logs,
             pickers::pick_files,
             pickers::pick_directory,
             pickers::pick_save_path,

@@ -2,12 +2,15 @@
 
 use crate::commands::test_hooks::TestHooks;
 use berth_core::{Berth, ErrorPayload, data_dir};
+use std::sync::Arc;
 
 /// The app's state: the opened data directory, or why it could not be
 /// opened. Keeping the error lets the window open and show it instead of
 /// the process exiting before the user sees anything.
 pub struct AppState {
-    berth: Result<Berth, ErrorPayload>,
+    // Shared, because a session's launch and the engine watcher outlive the
+    // command that started them.
+    berth: Result<Arc<Berth>, ErrorPayload>,
     pub test_hooks: TestHooks,
 }
 
@@ -16,6 +19,7 @@ impl AppState {
     pub fn open() -> Self {
         let berth = data_dir::from_env(None)
             .and_then(|dir| Berth::open(&dir))
+            .map(Arc::new)
             .map_err(|e| {
                 tracing::error!(code = e.code(), "cannot open the data directory: {e}");
                 e.payload()
@@ -27,7 +31,7 @@ impl AppState {
     }
 
     /// The local state, or the error that kept it from opening.
-    pub fn berth(&self) -> Result<&Berth, ErrorPayload> {
+    pub fn berth(&self) -> Result<&Arc<Berth>, ErrorPayload> {
         self.berth.as_ref().map_err(Clone::clone)
     }
 }

@@ -5,6 +5,7 @@
 pub mod explorer;
 pub mod folders;
 pub mod pickers;
+pub mod sessions;
 pub mod shell;
 pub mod test_hooks;
 pub mod transfers;
