@@ -11,7 +11,7 @@ describe('app shell', () => {
 
     expect(await screen.findByTestId('page-sessions')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/sessions');
-    expect(screen.getByTestId('sessions-empty')).toHaveTextContent('/home/work');
+    expect(await screen.findByTestId('sessions-empty')).toHaveTextContent('/home/work');
     expect(screen.getByTestId('start-session')).toBeEnabled();
     expect(screen.queryByTestId('page-storage')).not.toBeInTheDocument();
   });
@@ -55,9 +55,9 @@ describe('app shell', () => {
     expect(await screen.findByTestId('page-sessions')).toBeInTheDocument();
   });
 
-  it('explains that Start is not available yet instead of doing nothing', async () => {
+  it('opens the launcher from Start', async () => {
     const { user } = renderApp();
     await user.click(await screen.findByTestId('start-session'));
-    expect(await screen.findByText('Launching sessions is coming soon.')).toBeInTheDocument();
+    expect(await screen.findByTestId('launcher')).toHaveAttribute('data-step', 'type');
   });
 });

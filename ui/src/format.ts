@@ -33,3 +33,22 @@ export function formatDateTime(iso: string, locale: string): string {
 export function formatRate(bytesPerSecond: number, locale: string): string {
   return `${formatBytes(bytesPerSecond, locale)}/s`;
 }
+
+const AGE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** How long ago `iso` was, in the largest whole unit ("3 min. ago"). */
+export function formatAge(iso: string, locale: string, now: number = Date.now()): string {
+  const time = new Date(iso).getTime();
+  if (Number.isNaN(time)) return iso;
+  const seconds = Math.max(0, Math.round((now - time) / 1000));
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  for (const [unit, size] of AGE_UNITS) {
+    if (seconds >= size || unit === 'second') return format.format(-Math.floor(seconds / size), unit);
+  }
+  return iso;
+}

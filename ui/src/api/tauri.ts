@@ -2,10 +2,15 @@ import { Channel, invoke, isTauri, type InvokeArgs } from '@tauri-apps/api/core'
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type {
   AppInfo,
+  EngineLimits,
   EngineStatus,
   Folder,
   FolderOptions,
+  ImageInfo,
+  LaunchCheck,
+  LaunchRequest,
   Project,
+  Session,
   StorageHost,
 } from './bindings';
 import { ApiError, toApiError } from './errors';
@@ -88,6 +93,20 @@ export const startDownload = (
   call('start_download', { ...request, onProgress: new Channel<TransferUpdate>(onProgress) });
 export const cancelTransfer = (id: string): Promise<void> => call('cancel_transfer', { id });
 
+export const listSessions = (all: boolean): Promise<Session[]> => call('list_sessions', { all });
+export const sessionInfo = (id: string): Promise<Session> => call('session_info', { id });
+export const engineLimits = (): Promise<EngineLimits> => call('engine_limits');
+export const listImages = (): Promise<ImageInfo[]> => call('list_images');
+export const checkLaunch = (request: LaunchRequest): Promise<LaunchCheck> =>
+  call('check_launch', { request });
+export const startSession = (request: LaunchRequest): Promise<Session> =>
+  call('start_session', { request });
+export const terminateSession = (id: string): Promise<Session> =>
+  call('terminate_session', { id });
+export const renameSession = (id: string, name: string): Promise<Session> =>
+  call('rename_session', { id, name });
+export const sessionLogs = (id: string): Promise<string> => call('session_logs', { id });
+
 /**
  * Forwards the webview's drag-and-drop events. Registration is asynchronous,
  * so the returned function also covers a listener that arrives after it was
@@ -146,5 +165,14 @@ export const tauriApi: Api = {
   startUpload,
   startDownload,
   cancelTransfer,
+  listSessions,
+  sessionInfo,
+  engineLimits,
+  listImages,
+  checkLaunch,
+  startSession,
+  terminateSession,
+  renameSession,
+  sessionLogs,
   onFileDrop,
 };

@@ -1,9 +1,14 @@
 import type {
   AppInfo,
+  EngineLimits,
   EngineStatus,
   Folder,
   FolderOptions,
+  ImageInfo,
+  LaunchCheck,
+  LaunchRequest,
   Project,
+  Session,
   StorageHost,
 } from './bindings';
 import type {
@@ -97,6 +102,24 @@ export interface Api {
     onProgress: (update: TransferUpdate) => void,
   ) => Promise<string>;
   cancelTransfer: (id: string) => Promise<void>;
+
+  /** Sessions of the current project, newest first; ended ones too when `all`. */
+  listSessions: (all: boolean) => Promise<Session[]>;
+  /** One session of the current project, by id, id prefix or name. */
+  sessionInfo: (id: string) => Promise<Session>;
+  /** What the engine can give a session (CPUs, memory). */
+  engineLimits: () => Promise<EngineLimits>;
+  /** Images present on the engine, newest first. */
+  listImages: () => Promise<ImageInfo[]>;
+  /** Checks a launch request without creating anything: every problem at once. */
+  checkLaunch: (request: LaunchRequest) => Promise<LaunchCheck>;
+  /** Records a session and resolves with it `PENDING`; the launch goes on in the background. */
+  startSession: (request: LaunchRequest) => Promise<Session>;
+  /** Stops and removes the session's container; resolves once it has ended. */
+  terminateSession: (id: string) => Promise<Session>;
+  renameSession: (id: string, name: string) => Promise<Session>;
+  /** The session's output so far (its last MiB), as text. */
+  sessionLogs: (id: string) => Promise<string>;
 
   /** Listens for files dragged onto the window; returns the function that stops listening. */
   onFileDrop: (handler: (event: FileDropEvent) => void) => () => void;

@@ -18,5 +18,13 @@ export const queryKeys = {
     descending: boolean,
     offset: number,
   ) => ['folder-contents', folder, 'list', { path, sort, descending, offset }] as const,
+  /** Every session query; invalidate this after any change to sessions. */
+  sessions: ['sessions'] as const,
+  sessionList: (all: boolean) => ['sessions', 'list', { all }] as const,
+  session: (id: string) => ['sessions', 'one', id] as const,
+  sessionLogs: (id: string) => ['sessions', 'logs', id] as const,
+  engineLimits: ['engine-limits'] as const,
+  images: ['images'] as const,
+  launchCheck: (request: string) => ['launch-check', request] as const,
   textFile: (folder: string, path: string) => ['folder-contents', folder, 'text', path] as const,
 };

@@ -6,7 +6,11 @@ import type {
   EngineStatus,
   FileDropEvent,
   Folder,
+  LaunchCheck,
+  LaunchRequest,
+  PlannedMount,
   Project,
+  Session,
   StorageHost,
 } from '../api';
 
@@ -84,6 +88,70 @@ export function entry(name: string, overrides: Partial<DirEntry> = {}): DirEntry
   return { name, kind: 'file', size: 1200, modified: '2025-05-02T14:30:00Z', ...overrides };
 }
 
+/** A running interactive session, with any field overridden. */
+export function session(name: string, overrides: Partial<Session> = {}): Session {
+  return {
+    id: `0b7c2f4e-${name}`,
+    name,
+    project: 'default',
+    type: 'interactive',
+    image: 'python:3.12',
+    status: 'RUNNING',
+    status_reason: null,
+    exit_code: null,
+    container_id: `c-${name}`,
+    created_at: '2025-06-01T10:00:00Z',
+    ended_at: null,
+    spec: {
+      name,
+      type: 'interactive',
+      image: 'python:3.12',
+      command: null,
+      cpus: 2,
+      memory_bytes: 4 * 1024 ** 3,
+      shm_bytes: 64 * 1024 ** 2,
+      env: [],
+      ports: [],
+      gpus: 0,
+    },
+    mounts: [],
+    published_ports: [],
+    history: [
+      { status: 'PENDING', reason: null, at: '2025-06-01T10:00:00Z' },
+      { status: 'PREPARING', reason: null, at: '2025-06-01T10:00:01Z' },
+      { status: 'RUNNING', reason: null, at: '2025-06-01T10:00:02Z' },
+    ],
+    ...overrides,
+  };
+}
+
+/** Where a mount request lands, by the core's rule (without its refusals). */
+function plannedTarget(folder: string, alias: string): string {
+  if (alias === '') return `/home/work/${folder}`;
+  return alias.startsWith('/') ? alias : `/home/work/${alias}`;
+}
+
+/** A launch check that finds no problem: the planned mounts, automount ones after. */
+export function acceptedCheck(request: LaunchRequest, automount: string[] = []): LaunchCheck {
+  const mounts: PlannedMount[] = request.mounts.map((mount) => ({
+    folder_id: `f-${mount.folder}`,
+    folder_name: mount.folder,
+    target: plannedTarget(mount.folder, mount.alias),
+    read_only: mount.read_only,
+    automount: false,
+  }));
+  for (const name of automount) {
+    mounts.push({
+      folder_id: `f-${name}`,
+      folder_name: name,
+      target: `/home/work/${name}`,
+      read_only: false,
+      automount: true,
+    });
+  }
+  return { name: request.spec.name ?? 'generated-name', mounts, problems: [] };
+}
+
 const dropHandlers = new WeakMap<FakeApi, Set<(event: FileDropEvent) => void>>();
 
 /** Delivers a drag-and-drop event to whatever is listening through `api.onFileDrop`. */
@@ -143,6 +211,20 @@ export function createFakeApi(overrides: Partial<Api> = {}): FakeApi {
     startUpload: () => Promise.resolve(`t-${++transfers}`),
     startDownload: () => Promise.resolve(`t-${++transfers}`),
     cancelTransfer: () => Promise.resolve(),
+    listSessions: () => Promise.resolve([]),
+    sessionInfo: (id) => Promise.resolve(session(id)),
+    engineLimits: () => Promise.resolve({ cpus: 8, memory_bytes: 16 * 1024 ** 3, nvidia_runtime: false }),
+    listImages: () =>
+      Promise.resolve([
+        { id: 'sha256:1', tags: ['python:3.12'], size_bytes: 1024 ** 3, created: 1_700_000_000 },
+        { id: 'sha256:2', tags: ['ubuntu:24.04'], size_bytes: 80 * 1024 ** 2, created: 1_690_000_000 },
+      ]),
+    checkLaunch: (request) => Promise.resolve(acceptedCheck(request)),
+    startSession: (request) =>
+      Promise.resolve(session(request.spec.name ?? 'generated-name', { status: 'PENDING' })),
+    terminateSession: (id) => Promise.resolve(session(id, { status: 'TERMINATED' })),
+    renameSession: (_id, name) => Promise.resolve(session(name)),
+    sessionLogs: () => Promise.resolve(''),
     onFileDrop: (handler) => {
       handlers.add(handler);
       return () => handlers.delete(handler);
