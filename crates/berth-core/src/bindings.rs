@@ -11,9 +11,10 @@ use crate::sessions::mount_plan::{
 };
 use crate::sessions::spec::{EngineLimits, SessionSpec, SessionType, SpecError, SpecErrorCode};
 use crate::sessions::{
-    LaunchCheck, LaunchRequest, MountRequest, PublishedPort, Session, SessionMount, SessionStatus,
-    SessionUsage, StatusChange,
+    LaunchCheck, LaunchRequest, MountRequest, NoticeKind, PublishedPort, Session, SessionMount,
+    SessionNotice, SessionStatus, SessionUsage, StatusChange,
 };
+use crate::settings::{TerminalTheme, UiSettings};
 use crate::storage::explorer::{Entry, EntryKind, Page, SortKey};
 use crate::storage::transfer::{Conflict, Progress, Skipped, TransferReport};
 use crate::storage::transfer_status::{Direction, TransferState, TransferUpdate};
@@ -77,6 +78,10 @@ pub fn typescript() -> String {
         TerminalSize::decl(&config),
         TerminalExit::decl(&config),
         TerminalInfo::decl(&config),
+        TerminalTheme::decl(&config),
+        UiSettings::decl(&config),
+        NoticeKind::decl(&config),
+        SessionNotice::decl(&config),
         AppInfo::decl(&config),
     ];
     let mut out = String::from(

@@ -128,6 +128,10 @@ pub enum Error {
     /// The operation needs a running session.
     #[error("session {name:?} is {status}, not RUNNING")]
     SessionNotRunning { name: String, status: String },
+
+    /// A preference has a value the app cannot use.
+    #[error("invalid setting {name}: {reason}")]
+    InvalidSetting { name: &'static str, reason: String },
 }
 
 /// One reason a request is refused, with its stable code.
@@ -174,6 +178,7 @@ impl Error {
                 problems.first().map_or("invalid_session", |p| p.code)
             }
             Error::SessionNotRunning { .. } => "session_not_running",
+            Error::InvalidSetting { .. } => "invalid_setting",
         }
     }
 

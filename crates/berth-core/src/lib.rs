@@ -13,6 +13,7 @@ pub mod engine;
 pub mod error;
 pub mod projects;
 pub mod sessions;
+pub mod settings;
 pub mod storage;
 pub mod terminal;
 

@@ -236,4 +236,21 @@ code: number | null,
  */
 reason: string | null, };
 export type TerminalInfo = { id: string, session_id: string, session_name: string, command: Array<string>, exit: TerminalExit | null, };
+export type TerminalTheme = "system" | "dark" | "light";
+export type UiSettings = { terminal_font_size: number, terminal_theme: TerminalTheme, 
+/**
+ * Session events also go to the desktop's notification server; the
+ * in-app list gets them either way.
+ */
+desktop_notifications: boolean, };
+export type NoticeKind = "ready" | "ended" | "failed";
+export type SessionNotice = { 
+/**
+ * Unique per notice, so the UI can key and deduplicate them.
+ */
+id: string, kind: NoticeKind, session_id: string, session_name: string, exit_code: number | null, reason: string | null, 
+/**
+ * When the session reached the status (RFC 3339).
+ */
+at: string, };
 export type AppInfo = { version: string, data_dir: string, database_path: string, schema_version: number, };

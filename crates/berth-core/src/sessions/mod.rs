@@ -11,12 +11,14 @@
 //! - [`lifecycle`] — launch, end, terminate, reconcile, logs and exec
 //!   through the engine.
 //! - [`usage`] — live CPU, memory, network and block I/O of a session.
+//! - [`notice`] — which status changes the user is told about.
 
 pub mod container;
 pub mod launch;
 pub mod lifecycle;
 pub mod model;
 pub mod mount_plan;
+pub mod notice;
 pub mod spec;
 pub mod store;
 pub mod usage;
@@ -28,6 +30,7 @@ pub use lifecycle::{
     terminate_session, wait_until_ended, watch_sessions,
 };
 pub use model::{PublishedPort, Session, SessionMount, SessionStatus, StatusChange};
+pub use notice::{NoticeKind, SessionNotice};
 pub use usage::{SessionUsage, session_usage};
 
 pub use mount_plan::{
