@@ -5,9 +5,14 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod desktop_notifications;
+mod notices;
 mod state;
 
-use commands::{explorer, folders, pickers, sessions, shell, test_hooks, transfers};
+use commands::{
+    explorer, folders, notices as notice_commands, pickers, sessions, shell, terminals, test_hooks,
+    transfers, windows,
+};
 use tauri::Manager;
 
 fn main() {
@@ -19,11 +24,13 @@ fn main() {
         .plugin(tauri_plugin_shell::init())
         .manage(state::AppState::open())
         .manage(transfers::Transfers::default())
+        .manage(notices::Notices::default())
         .setup(|app| {
             let state = app.state::<state::AppState>();
             tidy_folders_in_background(state.inner());
             if let Ok(berth) = state.berth() {
-                tauri::async_runtime::spawn(sessions::watch_engine(berth.clone()));
+                let watcher = sessions::watch_engine(app.handle().clone(), berth.clone());
+                tauri::async_runtime::spawn(watcher);
             }
             Ok(())
         })
@@ -63,6 +70,21 @@ fn main() {
             sessions::terminate_session,
             sessions::rename_session,
             sessions::session_logs,
+            sessions::session_usage,
+            terminals::open_terminal,
+            terminals::attach_terminal,
+            terminals::write_terminal,
+            terminals::resize_terminal,
+            terminals::close_terminal,
+            terminals::session_terminals,
+            windows::open_terminal_window,
+            windows::system_terminal_available,
+            windows::open_system_terminal,
+            windows::open_url,
+            notice_commands::list_notices,
+            notice_commands::clear_notices,
+            notice_commands::get_settings,
+            notice_commands::set_settings,
             pickers::pick_files,
             pickers::pick_directory,
             pickers::pick_save_path,

@@ -4,11 +4,14 @@
 
 pub mod explorer;
 pub mod folders;
+pub mod notices;
 pub mod pickers;
 pub mod sessions;
 pub mod shell;
+pub mod terminals;
 pub mod test_hooks;
 pub mod transfers;
+pub mod windows;
 
 use berth_core::ErrorPayload;
 

@@ -6,11 +6,11 @@ use crate::state::AppState;
 use berth_core::Berth;
 use berth_core::engine::Engine;
 use berth_core::engine::images::ImageInfo;
-use berth_core::sessions::{self, EngineLimits, LaunchCheck, LaunchRequest, Session};
+use berth_core::sessions::{self, EngineLimits, LaunchCheck, LaunchRequest, Session, SessionUsage};
 use futures_util::StreamExt;
 use std::sync::Arc;
 use std::time::Duration;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 /// The most of a session's output `session_logs` returns: the tail, so a
 /// chatty session cannot flood the window.
@@ -57,9 +57,11 @@ pub async fn check_launch(
 }
 
 /// Records the session and returns it `PENDING` at once; the launch goes on
-/// in the background and the session list shows its progress.
+/// in the background, the session list shows its progress, and a notice
+/// says when it is ready or failed.
 #[tauri::command]
 pub async fn start_session(
+    app: AppHandle,
     state: State<'_, AppState>,
     request: LaunchRequest,
 ) -> CommandResult<Session> {
@@ -69,8 +71,11 @@ pub async fn start_session(
     let session = core(sessions::create_session(&berth, &engine, &project, &request).await)?;
     let id = session.id.clone();
     tauri::async_runtime::spawn(async move {
-        if let Err(e) = sessions::launch_session(&berth, &engine, &id).await {
-            tracing::error!(code = e.code(), session = %id, "cannot record the launch: {e}");
+        match sessions::launch_session(&berth, &engine, &id).await {
+            Ok(session) => crate::notices::session_changed(&app, &session),
+            Err(e) => {
+                tracing::error!(code = e.code(), session = %id, "cannot record the launch: {e}");
+            }
         }
     });
     Ok(session)
@@ -81,6 +86,14 @@ pub async fn terminate_session(state: State<'_, AppState>, id: String) -> Comman
     let berth = state.berth()?;
     let session = core(berth.session(&core(berth.current_project())?, &id))?;
     core(sessions::terminate_session(berth, &engine().await?, &session.id).await)
+}
+
+/// One sample of the session's CPU, memory, network and block I/O.
+#[tauri::command]
+pub async fn session_usage(state: State<'_, AppState>, id: String) -> CommandResult<SessionUsage> {
+    let berth = state.berth()?;
+    let session = core(berth.session(&core(berth.current_project())?, &id))?;
+    core(sessions::session_usage(&engine().await?, &session).await)
 }
 
 #[tauri::command]
@@ -127,7 +140,7 @@ fn log_tail(bytes: &[u8], limit: usize) -> String {
 /// ends as the engine reports them. When the engine is unreachable or goes
 /// away, tries again after [`WATCH_RETRY`], reconciling first since events
 /// may have been missed meanwhile. Never returns.
-pub async fn watch_engine(berth: Arc<Berth>) {
+pub async fn watch_engine(app: AppHandle, berth: Arc<Berth>) {
     loop {
         match Engine::from_env().await {
             Ok(engine) => {
@@ -137,6 +150,7 @@ pub async fn watch_engine(berth: Arc<Berth>) {
                 }
                 let watched = sessions::watch_sessions(&berth, &engine, |session| {
                     tracing::info!(session = %session.name, status = %session.status, "session ended");
+                    crate::notices::session_changed(&app, session);
                 })
                 .await;
                 if let Err(e) = watched {

@@ -187,6 +187,31 @@ pub async fn open_terminal(
     Ok(info)
 }
 
+/// The `docker` command line that opens the same shell as [`open_terminal`]
+/// in a terminal emulator of the host: `docker exec -it` as the host user,
+/// in `/home/work`, with the same `TERM`.
+pub fn docker_exec_args(container: &str) -> Vec<String> {
+    let uid = rustix::process::getuid().as_raw();
+    let gid = rustix::process::getgid().as_raw();
+    [
+        "docker",
+        "exec",
+        "-it",
+        "-u",
+        &format!("{uid}:{gid}"),
+        "-w",
+        HOME_WORK,
+        "-e",
+        "TERM=xterm-256color",
+        container,
+        "/bin/sh",
+        "-c",
+        DEFAULT_SHELL,
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
 /// Attaches a consumer, detaching the previous one (its channel ends).
 pub fn attach(id: &str) -> Result<Attached> {
     let terminal = find(id)?;
@@ -373,4 +398,26 @@ async fn exit_code(engine: &Engine, exec_id: &str) -> Option<i64> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_system_terminal_runs_the_same_shell_as_the_user_in_home_work() {
+        let args = docker_exec_args("c0ffee");
+        let uid = rustix::process::getuid().as_raw();
+        let gid = rustix::process::getgid().as_raw();
+        assert_eq!(&args[..3], ["docker", "exec", "-it"]);
+        let after = |flag: &str| {
+            let at = args.iter().position(|a| a == flag).unwrap();
+            args[at + 1].clone()
+        };
+        assert_eq!(after("-u"), format!("{uid}:{gid}"));
+        assert_eq!(after("-w"), "/home/work");
+        assert_eq!(after("-e"), "TERM=xterm-256color");
+        assert_eq!(args[args.len() - 4], "c0ffee");
+        assert_eq!(args.last().unwrap(), DEFAULT_SHELL);
+    }
 }
