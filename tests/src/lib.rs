@@ -7,8 +7,12 @@
 //! Missing pieces (binary, display, driver) fail the test with what to do;
 //! nothing is skipped.
 
+mod containers;
+mod notification_server;
 mod webdriver;
 
+pub use containers::Containers;
+pub use notification_server::{NotificationServer, Notified};
 pub use webdriver::{Element, Session};
 
 use std::net::TcpListener;
@@ -20,6 +24,40 @@ use std::time::{Duration, Instant};
 /// How long a wait for the UI may take before the test fails. Generous: it
 /// bounds a hang on a loaded 2-core machine, it is not a speed check.
 pub const UI_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The CSS selector of the element with `data-testid="id"`.
+pub fn testid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+/// The launch request the launcher dialog sends for a session of the local
+/// test image with `folders` mounted at their default paths; `command`
+/// makes it a batch session.
+pub fn launch_request(name: &str, command: Option<&str>, folders: &[&str]) -> serde_json::Value {
+    serde_json::json!({
+        "request": {
+            "spec": {
+                "name": name,
+                "type": if command.is_some() { "batch" } else { "interactive" },
+                "image": TEST_IMAGE,
+                "command": command,
+                "cpus": 1.0,
+                "memory_bytes": 256u64 << 20,
+                "shm_bytes": 64u64 << 20,
+                "env": [],
+                "ports": [],
+                "gpus": 0,
+            },
+            "mounts": folders
+                .iter()
+                .map(|folder| serde_json::json!({ "folder": folder, "alias": "", "read_only": false }))
+                .collect::<Vec<_>>(),
+        }
+    })
+}
+
+/// Built by scripts/test.sh from busybox-static; nothing is pulled.
+pub const TEST_IMAGE: &str = "berth-test/busybox:latest";
 
 /// The repository root.
 pub fn repo_root() -> PathBuf {
@@ -201,6 +239,40 @@ impl App {
                 shot.display()
             );
         }
+    }
+
+    /// Waits until a window other than `known` opens, and returns its handle.
+    pub fn wait_for_new_window(&self, known: &[String]) -> String {
+        self.wait_until("a new window", || {
+            self.session()
+                .window_handles()
+                .into_iter()
+                .find(|handle| !known.contains(handle))
+        })
+    }
+
+    /// Waits until `script` (an expression) evaluates to a string containing
+    /// `needle`, and returns that string.
+    pub fn wait_for_script_text(&self, script: &str, needle: &str) -> String {
+        let wrapped = format!("try {{ return String({script}); }} catch (e) {{ return ''; }}");
+        let mut last = String::new();
+        let found = self.try_wait_until(|| {
+            last = self
+                .session()
+                .execute(&wrapped)
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            last.contains(needle).then(|| last.clone())
+        });
+        found.unwrap_or_else(|| {
+            let shot = self.screenshot("timeout");
+            panic!(
+                "timed out after {UI_TIMEOUT:?} waiting for {script} to contain {needle:?}; \
+                 screenshot {}; last value:\n{last}",
+                shot.display()
+            )
+        })
     }
 
     /// Saves a PNG of the window as `target/e2e-screenshots/<name>.png`.

@@ -93,6 +93,42 @@ impl Session {
             .expect("valid base64")
     }
 
+    /// The handles of the app's open windows.
+    pub fn window_handles(&self) -> Vec<String> {
+        call("GET", &format!("{}/window/handles", self.url), None)
+            .unwrap_or_else(|e| panic!("cannot list windows: {e}"))
+            .as_array()
+            .map(|handles| {
+                handles
+                    .iter()
+                    .filter_map(|h| h.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The handle of the window commands go to.
+    pub fn window_handle(&self) -> String {
+        call("GET", &format!("{}/window", self.url), None)
+            .unwrap_or_else(|e| panic!("cannot read the current window: {e}"))
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Sends the following commands to another window.
+    pub fn switch_to_window(&self, handle: &str) {
+        let body = json!({ "handle": handle });
+        call("POST", &format!("{}/window", self.url), Some(body))
+            .unwrap_or_else(|e| panic!("cannot switch to window {handle}: {e}"));
+    }
+
+    /// Closes the current window, as its close button does.
+    pub fn close_window(&self) {
+        call("DELETE", &format!("{}/window", self.url), None)
+            .unwrap_or_else(|e| panic!("cannot close the window: {e}"));
+    }
+
     /// Ends the session, which closes the app.
     pub fn end(self) {
         // The app may already be gone; nothing to do then.

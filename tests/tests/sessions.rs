@@ -4,49 +4,10 @@
 //! window.
 
 use berth_core::storage::FolderOptions;
-use berth_e2e::{App, Launch};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use berth_e2e::{App, Containers, Launch, TEST_IMAGE, testid};
+use std::path::Path;
 
-/// Built by scripts/test.sh from busybox-static; nothing is pulled.
-const IMAGE: &str = "berth-test/busybox:latest";
 const SESSION: &str = "e2e-session";
-
-fn testid(id: &str) -> String {
-    format!("[data-testid=\"{id}\"]")
-}
-
-/// Removes every container the app made for this data directory when the
-/// test ends, passed or failed, so a failure leaves nothing running.
-struct Containers {
-    data_dir: PathBuf,
-}
-
-impl Containers {
-    fn ids(&self) -> Vec<String> {
-        let output = Command::new("docker")
-            .args(["ps", "-aq", "--filter"])
-            .arg(format!("label=berth.data_dir={}", self.data_dir.display()))
-            .output()
-            .expect("the docker CLI (scripts/test.sh installs docker.io)");
-        String::from_utf8_lossy(&output.stdout)
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect()
-    }
-}
-
-impl Drop for Containers {
-    fn drop(&mut self) {
-        let ids = self.ids();
-        if !ids.is_empty() {
-            let _ = Command::new("docker")
-                .args(["rm", "-f"])
-                .args(&ids)
-                .output();
-        }
-    }
-}
 
 /// Two ready folders, made as the CLI would, before the app opens.
 fn make_folders(data_dir: &Path) {
@@ -87,7 +48,7 @@ fn launch_with_two_folders_inspect_and_terminate() {
 
     // 2. Environment and resources.
     app.wait_for("[data-testid=launcher][data-step=environment]");
-    app.type_into(&format!("{} input", testid("launcher-image")), IMAGE);
+    app.type_into(&format!("{} input", testid("launcher-image")), TEST_IMAGE);
     app.screenshot("sessions-02-environment");
     app.click(&testid("launcher-next"));
 

@@ -2,7 +2,7 @@
 //! filled, read back and removed through the real window, and every effect
 //! is checked on disk.
 
-use berth_e2e::{App, Launch};
+use berth_e2e::{App, Launch, testid};
 use std::path::{Path, PathBuf};
 
 fn launch() -> (App, tempfile::TempDir) {
@@ -13,10 +13,6 @@ fn launch() -> (App, tempfile::TempDir) {
         test_hooks: true,
     });
     (app, tmp)
-}
-
-fn testid(id: &str) -> String {
-    format!("[data-testid=\"{id}\"]")
 }
 
 /// The folder's data directory, read from the app's database as a second

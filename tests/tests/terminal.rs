@@ -1,0 +1,134 @@
+//! The seed's walk-through in the real app: a session with two folders, its
+//! terminal window opened from the detail drawer, `ls` and a file written
+//! into a mounted folder through a real TTY, a paste through the clipboard
+//! shortcut, then termination, and the file found and downloaded on the
+//! Storage page.
+
+use berth_core::storage::FolderOptions;
+use berth_e2e::{App, Containers, Launch, launch_request, testid};
+use std::path::{Path, PathBuf};
+
+const SESSION: &str = "seed-terminal";
+const CONTENT: &str = "file inside user2-vfolder\n";
+
+/// Creates the folders as the CLI would, and returns user2-vfolder's data
+/// directory.
+fn make_folders(data_dir: &Path) -> PathBuf {
+    let berth = berth_core::Berth::open(data_dir).unwrap();
+    let project = berth.current_project().unwrap();
+    let mut roots = ["user1-ml-test", "user2-vfolder"].map(|name| {
+        let folder = berth
+            .create_folder(&project, name, &FolderOptions::default())
+            .unwrap();
+        berth.folder_root(&folder).unwrap()
+    });
+    std::mem::take(&mut roots[1])
+}
+
+/// Types into the active terminal as a user at the keyboard would.
+fn type_in_terminal(app: &App, keys: &str) {
+    let input = app.wait_for(".xterm-helper-textarea");
+    input.send_keys(app.session(), keys);
+}
+
+/// The active terminal's screen.
+const SCREEN: &str = "window.__berthTerminalText()";
+
+#[test]
+fn seed_walk_through_in_the_terminal_window() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data_dir = tmp.path().join("berth");
+    let vfolder = make_folders(&data_dir);
+    let containers = Containers {
+        data_dir: data_dir.clone(),
+    };
+    let app = App::launch(&Launch {
+        data_dir,
+        docker_host: None,
+        test_hooks: true,
+    });
+    app.wait_for(&testid("sessions-empty"));
+    // The launcher itself is walked in sessions.rs; start as it does.
+    app.invoke(
+        "start_session",
+        launch_request(SESSION, None, &["user1-ml-test", "user2-vfolder"]),
+    );
+    app.wait_for_attribute(
+        &testid(&format!("session-status-{SESSION}")),
+        "data-status",
+        "RUNNING",
+    );
+
+    // The drawer's "Execute terminal app" opens the session's own window.
+    app.click(&testid(&format!("session-open-{SESSION}")));
+    app.wait_for_attribute(&testid("session-drawer-status"), "data-status", "RUNNING");
+    app.wait_gone(".ant-message-notice");
+    app.screenshot("terminal-01-drawer");
+    let main = app.session().window_handle();
+    let known = app.session().window_handles();
+    app.click(&testid("session-open-terminal"));
+    let window = app.wait_for_new_window(&known);
+    app.session().switch_to_window(&window);
+    app.wait_for("[data-testid=terminal-pane][data-state=live]");
+
+    // `ls` lists both mounted folders.
+    type_in_terminal(&app, "ls /home/work\u{E007}");
+    let screen = app.wait_for_script_text(SCREEN, "user2-vfolder");
+    assert!(screen.contains("user1-ml-test"), "screen:\n{screen}");
+    app.screenshot("terminal-02-ls");
+
+    // A file written into a mounted folder lands on the host.
+    type_in_terminal(
+        &app,
+        "echo \"file inside user2-vfolder\" > /home/work/user2-vfolder/test_file\u{E007}",
+    );
+    app.wait_for_condition("test_file on the host", || {
+        std::fs::read_to_string(vfolder.join("test_file")).is_ok_and(|c| c == CONTENT)
+    });
+
+    // Paste through the clipboard shortcut reaches the shell.
+    let copied = app.session().execute_async(
+        "const done = arguments[arguments.length - 1];
+         navigator.clipboard.writeText('echo pasted-$((6 * 7))')
+           .then(() => done('ok'), (e) => done(String(e)));",
+    );
+    assert_eq!(copied, "ok", "the test could not fill the clipboard");
+    // Ctrl+Shift+V, then Enter.
+    type_in_terminal(&app, "\u{E009}\u{E008}v\u{E000}");
+    type_in_terminal(&app, "\u{E007}");
+    app.wait_for_script_text(SCREEN, "pasted-42");
+    app.screenshot("terminal-03-paste");
+
+    // Close the window, terminate the session from the drawer.
+    app.session().close_window();
+    app.session().switch_to_window(&main);
+    app.click(&testid("session-terminate"));
+    app.click(&testid("confirm-ok"));
+    app.wait_for_attribute(
+        &testid("session-drawer-status"),
+        "data-status",
+        "TERMINATED",
+    );
+    app.click(&testid("session-drawer-close"));
+    assert!(
+        containers.ids().is_empty(),
+        "termination removes the container"
+    );
+
+    // The file outlived the session: see it and download it.
+    app.click(&testid("nav-storage"));
+    app.click(&testid("folder-open-user2-vfolder"));
+    app.wait_for(&testid("explorer-row-test_file"));
+    app.screenshot("terminal-04-storage");
+    let downloaded = tmp.path().join("downloaded_test_file");
+    app.click(&testid("explorer-select-test_file"));
+    app.invoke(
+        "test_queue_pick",
+        serde_json::json!({ "paths": [downloaded.display().to_string()] }),
+    );
+    app.click(&testid("explorer-download"));
+    app.wait_for_condition("the download to land", || {
+        std::fs::read_to_string(&downloaded).is_ok_and(|c| c == CONTENT)
+    });
+    app.screenshot("terminal-05-downloaded");
+}
