@@ -23,7 +23,8 @@ stage() {
 }
 
 install_all() {
-  install_packages "${TAURI_BUILD_PACKAGES[@]}" webkit2gtk-driver xvfb dbus docker.io busybox-static
+  install_packages "${TAURI_BUILD_PACKAGES[@]}" webkit2gtk-driver xvfb dbus docker.io busybox-static \
+    python3-dbus python3-gi
   require_toolchains
   if ! tauri-driver --help >/dev/null 2>&1; then
     log "installing tauri-driver"
