@@ -47,6 +47,8 @@ const COMMANDS: &[&str] = &[
     "system_terminal_available",
     "open_system_terminal",
     "open_url",
+    "read_clipboard",
+    "write_clipboard",
     "list_notices",
     "clear_notices",
     "get_settings",

@@ -10,8 +10,8 @@ mod notices;
 mod state;
 
 use commands::{
-    explorer, folders, notices as notice_commands, pickers, sessions, shell, terminals, test_hooks,
-    transfers, windows,
+    clipboard, explorer, folders, notices as notice_commands, pickers, sessions, shell, terminals,
+    test_hooks, transfers, windows,
 };
 use tauri::Manager;
 
@@ -20,6 +20,7 @@ fn main() {
         .with_env_filter(tracing_subscriber::EnvFilter::from_env("BERTH_LOG"))
         .init();
     tauri::Builder::default()
+        .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_shell::init())
         .manage(state::AppState::open())
@@ -81,6 +82,8 @@ fn main() {
             windows::system_terminal_available,
             windows::open_system_terminal,
             windows::open_url,
+            clipboard::read_clipboard,
+            clipboard::write_clipboard,
             notice_commands::list_notices,
             notice_commands::clear_notices,
             notice_commands::get_settings,

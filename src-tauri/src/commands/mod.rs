@@ -2,6 +2,7 @@
 //! core call; errors leave as `{code, message}`. They are `async` so Tauri
 //! runs them off the main (UI) thread.
 
+pub mod clipboard;
 pub mod explorer;
 pub mod folders;
 pub mod notices;
