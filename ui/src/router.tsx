@@ -7,6 +7,14 @@ import { StoragePage } from './pages/StoragePage';
 
 export const routes: RouteObject[] = [
   {
+    // A window of its own (open_terminal_window), without the main layout.
+    // Loaded on demand, so xterm.js stays out of the main window's bundle.
+    path: '/terminal/:sessionId',
+    errorElement: <RouteError />,
+    lazy: () =>
+      import('./pages/TerminalPage').then(({ TerminalPage }) => ({ Component: TerminalPage })),
+  },
+  {
     path: '/',
     element: <AppLayout />,
     errorElement: <RouteError />,

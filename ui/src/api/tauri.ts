@@ -1,5 +1,7 @@
 import { Channel, invoke, isTauri, type InvokeArgs } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { getCurrentWebviewWindow } from '@tauri-apps/api/webviewWindow';
 import type {
   AppInfo,
   EngineLimits,
@@ -12,10 +14,26 @@ import type {
   Project,
   Session,
   StorageHost,
+  TerminalExit,
+  TerminalInfo,
+  TerminalSize,
 } from './bindings';
 import { ApiError, toApiError } from './errors';
-import type { DirPage, TransferUpdate } from './bindings';
-import type { Api, DownloadRequest, FileDropEvent, ListQuery, UploadRequest } from './types';
+import type {
+  DirPage,
+  SessionNotice,
+  SessionUsage,
+  TransferUpdate,
+  UiSettings,
+} from './bindings';
+import type {
+  Api,
+  DownloadRequest,
+  FileDropEvent,
+  ListQuery,
+  OpenSessionRequest,
+  UploadRequest,
+} from './types';
 
 function noBackend(): ApiError {
   return new ApiError(
@@ -106,6 +124,80 @@ export const terminateSession = (id: string): Promise<Session> =>
 export const renameSession = (id: string, name: string): Promise<Session> =>
   call('rename_session', { id, name });
 export const sessionLogs = (id: string): Promise<string> => call('session_logs', { id });
+export const sessionUsage = (id: string): Promise<SessionUsage> => call('session_usage', { id });
+
+export const openTerminalWindow = (sessionId: string): Promise<void> =>
+  call('open_terminal_window', { sessionId });
+
+export const openTerminal = (sessionId: string, size: TerminalSize): Promise<TerminalInfo> =>
+  call('open_terminal', { sessionId, size });
+// Output arrives as raw binary messages (an ArrayBuffer each), not JSON, so
+// bytes split mid-character reach xterm intact and it reassembles them.
+export const attachTerminal = (
+  terminalId: string,
+  onOutput: (bytes: Uint8Array) => void,
+): Promise<TerminalExit | null> =>
+  call('attach_terminal', {
+    terminalId,
+    onOutput: new Channel<ArrayBuffer>((buffer) => {
+      onOutput(new Uint8Array(buffer));
+    }),
+  });
+export const writeTerminal = (terminalId: string, data: string): Promise<void> =>
+  call('write_terminal', { terminalId, data });
+export const resizeTerminal = (terminalId: string, size: TerminalSize): Promise<void> =>
+  call('resize_terminal', { terminalId, size });
+export const closeTerminal = (terminalId: string): Promise<void> =>
+  call('close_terminal', { terminalId });
+export const sessionTerminals = (sessionId: string): Promise<TerminalInfo[]> =>
+  call('session_terminals', { sessionId });
+export const systemTerminalAvailable = (): Promise<boolean> => call('system_terminal_available');
+export const openSystemTerminal = (sessionId: string): Promise<void> =>
+  call('open_system_terminal', { sessionId });
+export const openUrl = (url: string): Promise<void> => call('open_url', { url });
+export const readClipboard = (): Promise<string> => call('read_clipboard');
+export const writeClipboard = (text: string): Promise<void> => call('write_clipboard', { text });
+
+export const getSettings = (): Promise<UiSettings> => call('get_settings');
+export const setSettings = (settings: UiSettings): Promise<UiSettings> =>
+  call('set_settings', { settings });
+export const listNotices = (): Promise<SessionNotice[]> => call('list_notices');
+export const clearNotices = (): Promise<void> => call('clear_notices');
+
+type Unlisten = () => void;
+
+/**
+ * Subscribes to a backend event. Outside Tauri nothing will ever arrive, so
+ * listening quietly does nothing rather than failing the caller.
+ */
+async function subscribe<T>(
+  register: (handler: (event: { payload: T }) => void) => Promise<Unlisten>,
+  handler: (payload: T) => void,
+): Promise<Unlisten> {
+  if (!isTauri()) return () => undefined;
+  try {
+    return await register(({ payload }) => {
+      handler(payload);
+    });
+  } catch (reason) {
+    throw toApiError(reason);
+  }
+}
+
+// Settings and notices are broadcast to every window.
+export const onSettingsChanged = (handler: (settings: UiSettings) => void): Promise<Unlisten> =>
+  subscribe<UiSettings>((h) => listen('berth://settings', h), handler);
+export const onNotice = (handler: (notice: SessionNotice) => void): Promise<Unlisten> =>
+  subscribe<SessionNotice>((h) => listen('berth://notice', h), handler);
+// Addressed to one window: listening on this window only, so a terminal
+// window never reacts to a request meant for the main one.
+export const onOpenSession = (
+  handler: (request: OpenSessionRequest) => void,
+): Promise<Unlisten> =>
+  subscribe<OpenSessionRequest>(
+    (h) => getCurrentWebviewWindow().listen('berth://open-session', h),
+    handler,
+  );
 
 /**
  * Forwards the webview's drag-and-drop events. Registration is asynchronous,
@@ -174,5 +266,25 @@ export const tauriApi: Api = {
   terminateSession,
   renameSession,
   sessionLogs,
+  sessionUsage,
+  openTerminalWindow,
+  openTerminal,
+  attachTerminal,
+  writeTerminal,
+  resizeTerminal,
+  closeTerminal,
+  sessionTerminals,
+  systemTerminalAvailable,
+  openSystemTerminal,
+  openUrl,
+  readClipboard,
+  writeClipboard,
+  getSettings,
+  setSettings,
+  listNotices,
+  clearNotices,
+  onSettingsChanged,
+  onNotice,
+  onOpenSession,
   onFileDrop,
 };

@@ -9,7 +9,13 @@ import type {
   LaunchRequest,
   Project,
   Session,
+  SessionNotice,
+  SessionUsage,
   StorageHost,
+  TerminalExit,
+  TerminalInfo,
+  TerminalSize,
+  UiSettings,
 } from './bindings';
 import type {
   ConflictPolicy,
@@ -48,6 +54,12 @@ export interface DownloadRequest {
 export interface FileDropEvent {
   type: 'enter' | 'over' | 'leave' | 'drop';
   paths: string[];
+}
+
+/** Asks the main window to show a session's drawer on one of its tabs. */
+export interface OpenSessionRequest {
+  session_id: string;
+  tab: 'overview' | 'logs';
 }
 
 /**
@@ -120,6 +132,55 @@ export interface Api {
   renameSession: (id: string, name: string) => Promise<Session>;
   /** The session's output so far (its last MiB), as text. */
   sessionLogs: (id: string) => Promise<string>;
+  /** One sample of a running session's CPU, memory, network and block I/O. */
+  sessionUsage: (id: string) => Promise<SessionUsage>;
+
+  /** Opens (or focuses) the terminal window of a running session. */
+  openTerminalWindow: (sessionId: string) => Promise<void>;
+
+  /** Starts a new shell with a TTY of `size` in the session's container. */
+  openTerminal: (sessionId: string, size: TerminalSize) => Promise<TerminalInfo>;
+  /**
+   * Streams a shell's output to `onOutput`: first its saved screen (up to
+   * 1 MiB of past output), then live bytes. Resolves with how the shell ended,
+   * or with `null` once another view attached to the same shell instead.
+   */
+  attachTerminal: (
+    terminalId: string,
+    onOutput: (bytes: Uint8Array) => void,
+  ) => Promise<TerminalExit | null>;
+  /** Keystrokes or pasted text, as the terminal emulator produced them. */
+  writeTerminal: (terminalId: string, data: string) => Promise<void>;
+  resizeTerminal: (terminalId: string, size: TerminalSize) => Promise<void>;
+  /** Ends the shell. */
+  closeTerminal: (terminalId: string) => Promise<void>;
+  /** The shells the backend still holds for a session, live and ended. */
+  sessionTerminals: (sessionId: string) => Promise<TerminalInfo[]>;
+  /** Whether the host has a terminal emulator `openSystemTerminal` can start. */
+  systemTerminalAvailable: () => Promise<boolean>;
+  /** Runs `docker exec -it` into the session in the host's terminal emulator. */
+  openSystemTerminal: (sessionId: string) => Promise<void>;
+  /** Opens an http(s) address in the host's browser, never inside the webview. */
+  openUrl: (url: string) => Promise<void>;
+  /** The system clipboard's text (`''` when it holds none). */
+  readClipboard: () => Promise<string>;
+  writeClipboard: (text: string) => Promise<void>;
+
+  /** Preferences shared by every window. */
+  getSettings: () => Promise<UiSettings>;
+  /** Saves and broadcasts them; rejects with `invalid_setting` on a bad value. */
+  setSettings: (settings: UiSettings) => Promise<UiSettings>;
+  /** Notices of this run, newest first. */
+  listNotices: () => Promise<SessionNotice[]>;
+  clearNotices: () => Promise<void>;
+  /**
+   * Event subscriptions: each resolves, once listening, with the function
+   * that stops it.
+   */
+  onSettingsChanged: (handler: (settings: UiSettings) => void) => Promise<() => void>;
+  onNotice: (handler: (notice: SessionNotice) => void) => Promise<() => void>;
+  /** A desktop notification's action asks this window to show a session. */
+  onOpenSession: (handler: (request: OpenSessionRequest) => void) => Promise<() => void>;
 
   /** Listens for files dragged onto the window; returns the function that stops listening. */
   onFileDrop: (handler: (event: FileDropEvent) => void) => () => void;

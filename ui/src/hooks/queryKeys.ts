@@ -23,8 +23,13 @@ export const queryKeys = {
   sessionList: (all: boolean) => ['sessions', 'list', { all }] as const,
   session: (id: string) => ['sessions', 'one', id] as const,
   sessionLogs: (id: string) => ['sessions', 'logs', id] as const,
+  sessionUsage: (id: string) => ['sessions', 'usage', id] as const,
   engineLimits: ['engine-limits'] as const,
+  /** Whether the host has a terminal emulator to run `docker exec -it` in. */
+  systemTerminal: ['system-terminal'] as const,
   images: ['images'] as const,
   launchCheck: (request: string) => ['launch-check', request] as const,
   textFile: (folder: string, path: string) => ['folder-contents', folder, 'text', path] as const,
+  settings: ['settings'] as const,
+  notices: ['notices'] as const,
 };

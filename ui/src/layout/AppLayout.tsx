@@ -5,6 +5,8 @@ import { BerthLogo } from '../components/BerthLogo';
 import { EngineBadge } from '../components/EngineBadge';
 import { EngineBanner } from '../components/EngineBanner';
 import { ProjectSelector } from '../components/ProjectSelector';
+import { NoticeCenter } from '../components/notifications/NoticeCenter';
+import { useOpenSessionEvents } from '../components/sessions/sessionLink';
 import { useAppInfo } from '../hooks/useAppInfo';
 import { NavMenu } from './NavMenu';
 
@@ -28,6 +30,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const divider = `1px solid ${token.colorBorderSecondary}`;
+  useOpenSessionEvents();
 
   return (
     <Layout style={{ height: '100vh' }}>
@@ -43,6 +46,7 @@ export function AppLayout() {
         </Flex>
         <ProjectSelector />
         <div style={{ flex: 1 }} />
+        <NoticeCenter />
         <EngineBadge />
       </Layout.Header>
       <Layout>

@@ -67,8 +67,9 @@ describe('SessionsPage', () => {
     expect(await screen.findByText('image not found: nope:latest')).toBeInTheDocument();
   });
 
-  it('opens the drawer with the mounts, ports and history, and each folder in the explorer', async () => {
-    const { user } = renderApp({ api: withSessions() });
+  it('opens the drawer with the mounts, ports, usage and history, and each folder in the explorer', async () => {
+    const api = withSessions();
+    const { user } = renderApp({ api });
     await user.click(await screen.findByTestId('session-open-train-gpt'));
     const drawer = await screen.findByTestId('session-drawer');
     await waitFor(() => {
@@ -79,7 +80,14 @@ describe('SessionsPage', () => {
     expect(screen.getByTestId('session-mount-code')).toHaveTextContent('Read only');
     expect(screen.getByTestId('session-ports')).toHaveTextContent('8888 → 127.0.0.1:49153');
     expect(screen.getByTestId('session-history')).toHaveTextContent('RUNNING');
-    expect(screen.getByTestId('session-drawer-actions')).toBeEmptyDOMElement();
+    // The drawer's own actions: the terminal, for a running session.
+    expect(
+      within(screen.getByTestId('session-drawer-actions')).getByTestId('session-open-terminal'),
+    ).toBeEnabled();
+    // Live usage of the running session, sampled from the engine.
+    expect(await screen.findByTestId('session-usage-memory')).toHaveTextContent('64.0 MiB / 1.0 GiB');
+    expect(screen.getByTestId('session-usage-cpu')).toHaveTextContent('12.5 %');
+    expect(api.sessionUsage).toHaveBeenCalledWith(running.id);
 
     await user.click(screen.getByTestId('session-mount-open-data'));
     expect(await screen.findByTestId('explorer')).toBeInTheDocument();

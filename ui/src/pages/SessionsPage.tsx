@@ -2,12 +2,14 @@ import { CaretRightOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Empty, Skeleton, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { Session } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { LauncherModal } from '../components/launcher/LauncherModal';
 import { SessionDrawer } from '../components/sessions/SessionDrawer';
 import { SessionTable, type DrawerTab } from '../components/sessions/SessionTable';
+import { SESSION_PARAM, TAB_PARAM, drawerFromParams } from '../components/sessions/sessionLink';
 import { isEnded } from '../components/sessions/sessionStatus';
 import { useSessions } from '../hooks/useSessions';
 
@@ -39,19 +41,40 @@ export function SessionsPage() {
   const { t } = useTranslation();
   const sessions = useSessions();
   const [tab, setTab] = useState<SessionTab>('running');
-  const [launching, setLaunching] = useState(false);
-  // The id outlives closing, so the drawer keeps its content while it slides away.
-  const [drawer, setDrawer] = useState<{ id: string | null; open: boolean; tab: DrawerTab }>({
-    id: null,
-    open: false,
-    tab: 'overview',
-  });
+  // Open, with the session to relaunch (null for a fresh launch), or closed.
+  const [launcher, setLauncher] = useState<{ from: Session | null } | null>(null);
+  // The drawer is in the URL, so a notification can open it from anywhere.
+  const [params, setParams] = useSearchParams();
+  const drawer = drawerFromParams(params);
+  // The last id outlives closing, so the drawer keeps its content while it slides away.
+  const [shownId, setShownId] = useState(drawer.id);
+  if (drawer.id !== null && drawer.id !== shownId) setShownId(drawer.id);
 
   const all = sessions.data ?? [];
   const running = all.filter((session) => !isEnded(session.status));
   const finished = all.filter((session) => isEnded(session.status));
+  // Moving within the page replaces the entry: the drawer is not a place to go back to.
+  const showDrawer = (id: string | null, drawerTab: DrawerTab) => {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (id === null) {
+          next.delete(SESSION_PARAM);
+          next.delete(TAB_PARAM);
+        } else {
+          next.set(SESSION_PARAM, id);
+          next.set(TAB_PARAM, drawerTab);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  };
   const open = (session: Session, drawerTab: DrawerTab) => {
-    setDrawer({ id: session.id, open: true, tab: drawerTab });
+    showDrawer(session.id, drawerTab);
+  };
+  const relaunch = (session: Session) => {
+    setLauncher({ from: session });
   };
 
   const body = (() => {
@@ -83,7 +106,12 @@ export function SessionsPage() {
             key: 'finished',
             label: tabLabel('finished', finished.length),
             children: (
-              <SessionTable sessions={finished} emptyText={t('sessions.noneFinished')} onOpen={open} />
+              <SessionTable
+                sessions={finished}
+                emptyText={t('sessions.noneFinished')}
+                onOpen={open}
+                onRelaunch={relaunch}
+              />
             ),
           },
         ]}
@@ -102,7 +130,7 @@ export function SessionsPage() {
             icon={<CaretRightOutlined />}
             data-testid="start-session"
             onClick={() => {
-              setLaunching(true);
+              setLauncher({ from: null });
             }}
           >
             {t('sessions.start')}
@@ -110,25 +138,31 @@ export function SessionsPage() {
         }
       />
       <Card styles={{ body: { paddingTop: all.length === 0 ? undefined : 8 } }}>{body}</Card>
-      {launching && (
+      {launcher && (
         <LauncherModal
+          from={launcher.from ?? undefined}
           onLaunched={() => {
             setTab('running');
           }}
           onClosed={() => {
-            setLaunching(false);
+            setLauncher(null);
           }}
         />
       )}
       <SessionDrawer
-        id={drawer.id}
-        open={drawer.open}
+        id={shownId}
+        open={drawer.id !== null}
         tab={drawer.tab}
         onTabChange={(drawerTab) => {
-          setDrawer((previous) => ({ ...previous, tab: drawerTab }));
+          showDrawer(drawer.id, drawerTab);
         }}
         onClose={() => {
-          setDrawer((previous) => ({ ...previous, open: false }));
+          showDrawer(null, 'overview');
+        }}
+        onRelaunch={(session) => {
+          // The launcher takes over; the drawer would only sit behind it.
+          showDrawer(null, 'overview');
+          relaunch(session);
         }}
       />
     </div>

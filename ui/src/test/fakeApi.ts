@@ -9,9 +9,15 @@ import type {
   LaunchCheck,
   LaunchRequest,
   PlannedMount,
+  OpenSessionRequest,
   Project,
   Session,
+  SessionNotice,
   StorageHost,
+  TerminalExit,
+  TerminalInfo,
+  TerminalSize,
+  UiSettings,
 } from '../api';
 
 export type FakeApi = { [K in keyof Api]: Mock<Api[K]> };
@@ -152,6 +158,216 @@ export function acceptedCheck(request: LaunchRequest, automount: string[] = []):
   return { name: request.spec.name ?? 'generated-name', mounts, problems: [] };
 }
 
+/** What a fresh installation starts with. */
+export const defaultSettings: UiSettings = {
+  terminal_font_size: 14,
+  terminal_theme: 'system',
+  desktop_notifications: true,
+};
+
+/** A notice about the session `name`, with any field overridden. */
+export function notice(
+  kind: SessionNotice['kind'],
+  name: string,
+  overrides: Partial<SessionNotice> = {},
+): SessionNotice {
+  return {
+    id: `n-${kind}-${name}`,
+    kind,
+    session_id: `0b7c2f4e-${name}`,
+    session_name: name,
+    exit_code: kind === 'ended' ? 0 : null,
+    reason: kind === 'failed' ? 'image not found' : null,
+    at: '2025-06-01T10:00:02Z',
+    ...overrides,
+  };
+}
+
+/** The backend's events, by name, each with the handlers listening to it. */
+interface FakeEvents {
+  settings: Set<(settings: UiSettings) => void>;
+  notice: Set<(notice: SessionNotice) => void>;
+  openSession: Set<(request: OpenSessionRequest) => void>;
+}
+
+const eventHandlers = new WeakMap<FakeApi, FakeEvents>();
+
+function handlersOf(api: FakeApi): FakeEvents {
+  const found = eventHandlers.get(api);
+  if (!found) throw new Error('not a fake API made by createFakeApi');
+  return found;
+}
+
+/** Delivers `berth://settings` to whatever listens through `api.onSettingsChanged`. */
+export function emitSettings(api: FakeApi, settings: UiSettings): void {
+  for (const handler of handlersOf(api).settings) handler(settings);
+}
+
+/** Delivers `berth://notice` to whatever listens through `api.onNotice`. */
+export function emitNotice(api: FakeApi, sessionNotice: SessionNotice): void {
+  for (const handler of handlersOf(api).notice) handler(sessionNotice);
+}
+
+/** Delivers `berth://open-session` to whatever listens through `api.onOpenSession`. */
+export function emitOpenSession(api: FakeApi, request: OpenSessionRequest): void {
+  for (const handler of handlersOf(api).openSession) handler(request);
+}
+
+/** How many handlers listen to an event, so tests can wait for a subscription. */
+export function listenerCount(api: FakeApi, event: keyof FakeEvents): number {
+  return handlersOf(api)[event].size;
+}
+
+/** Registers a handler the way the real subscriptions do: resolved once listening. */
+function subscribeTo<T>(handlers: Set<(payload: T) => void>, handler: (payload: T) => void) {
+  handlers.add(handler);
+  return Promise.resolve(() => {
+    handlers.delete(handler);
+  });
+}
+
+/** One shell of the fake backend, with what the UI sent it. */
+export interface FakeTerminal {
+  info: TerminalInfo;
+  /** Everything written to it, one entry per `writeTerminal` call. */
+  writes: string[];
+  /** Every size it was given, the opening one first. */
+  sizes: TerminalSize[];
+  /** Output so far, replayed to each view that attaches (the saved screen). */
+  screen: string;
+  closed: boolean;
+  /** The view attached now: where output goes and how its attach promise settles. */
+  view: { onOutput: (bytes: Uint8Array) => void; settle: (exit: TerminalExit | null) => void } | null;
+}
+
+const terminalRegistries = new WeakMap<FakeApi, Map<string, FakeTerminal>>();
+
+function terminalsOf(api: FakeApi): Map<string, FakeTerminal> {
+  const found = terminalRegistries.get(api);
+  if (!found) throw new Error('not a fake API made by createFakeApi');
+  return found;
+}
+
+/** The fake shell `id`; throws if the UI never opened it. */
+export function fakeTerminal(api: FakeApi, id: string): FakeTerminal {
+  const found = terminalsOf(api).get(id);
+  if (!found) throw new Error(`no fake terminal ${id}`);
+  return found;
+}
+
+/** Every fake shell, in the order they were opened or seeded. */
+export function fakeTerminals(api: FakeApi): FakeTerminal[] {
+  return [...terminalsOf(api).values()];
+}
+
+/** A shell that already exists when the window opens, as `sessionTerminals` reports it. */
+export function seedTerminal(
+  api: FakeApi,
+  sessionId: string,
+  id: string,
+  screen = '',
+  exit: TerminalExit | null = null,
+): FakeTerminal {
+  const created: FakeTerminal = {
+    info: { id, session_id: sessionId, session_name: sessionId, command: ['bash'], exit },
+    writes: [],
+    sizes: [],
+    screen,
+    closed: false,
+    view: null,
+  };
+  terminalsOf(api).set(id, created);
+  return created;
+}
+
+/** The shell prints `text`: kept on its screen and sent to the attached view. */
+export function terminalOutput(api: FakeApi, id: string, text: string): void {
+  const target = fakeTerminal(api, id);
+  target.screen += text;
+  target.view?.onOutput(new TextEncoder().encode(text));
+}
+
+/** The shell ends: the attached view's `attachTerminal` resolves with `exit`. */
+export function endTerminal(api: FakeApi, id: string, exit: TerminalExit): void {
+  const target = fakeTerminal(api, id);
+  target.info = { ...target.info, exit };
+  const view = target.view;
+  target.view = null;
+  view?.settle(exit);
+}
+
+function fakeTerminalBackend(terminals: Map<string, FakeTerminal>) {
+  let opened = 0;
+  const find = (id: string): FakeTerminal | Promise<never> =>
+    terminals.get(id) ??
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- Tauri rejects with a plain payload.
+    Promise.reject({ code: 'terminal_not_found', message: `no terminal ${id}` });
+  const methods: Pick<
+    Api,
+    | 'openTerminal'
+    | 'attachTerminal'
+    | 'writeTerminal'
+    | 'resizeTerminal'
+    | 'closeTerminal'
+    | 'sessionTerminals'
+  > = {
+    openTerminal: (sessionId, size) => {
+      const id = `term-${++opened}`;
+      const created: FakeTerminal = {
+        info: { id, session_id: sessionId, session_name: sessionId, command: ['bash'], exit: null },
+        writes: [],
+        sizes: [size],
+        screen: '',
+        closed: false,
+        view: null,
+      };
+      terminals.set(id, created);
+      return Promise.resolve(created.info);
+    },
+    attachTerminal: (id, onOutput) => {
+      const target = find(id);
+      if (target instanceof Promise) return target;
+      // Like the backend: the view attached before is detached (resolves null).
+      target.view?.settle(null);
+      target.view = null;
+      if (target.screen !== '') onOutput(new TextEncoder().encode(target.screen));
+      if (target.info.exit) return Promise.resolve(target.info.exit);
+      return new Promise((resolve) => {
+        target.view = { onOutput, settle: resolve };
+      });
+    },
+    writeTerminal: (id, data) => {
+      const target = find(id);
+      if (target instanceof Promise) return target;
+      target.writes.push(data);
+      return Promise.resolve();
+    },
+    resizeTerminal: (id, size) => {
+      const target = find(id);
+      if (target instanceof Promise) return target;
+      target.sizes.push(size);
+      return Promise.resolve();
+    },
+    closeTerminal: (id) => {
+      const target = find(id);
+      if (target instanceof Promise) return target;
+      target.closed = true;
+      terminals.delete(id);
+      const view = target.view;
+      target.view = null;
+      view?.settle({ code: null, reason: 'closed' });
+      return Promise.resolve();
+    },
+    sessionTerminals: (sessionId) =>
+      Promise.resolve(
+        [...terminals.values()]
+          .filter((one) => one.info.session_id === sessionId)
+          .map((one) => one.info),
+      ),
+  };
+  return methods;
+}
+
 const dropHandlers = new WeakMap<FakeApi, Set<(event: FileDropEvent) => void>>();
 
 /** Delivers a drag-and-drop event to whatever is listening through `api.onFileDrop`. */
@@ -164,6 +380,9 @@ export function createFakeApi(overrides: Partial<Api> = {}): FakeApi {
   let current: Project = projects[0] ?? { id: 'p-0', name: 'default', created_at: '' };
   let transfers = 0;
   const handlers = new Set<(event: FileDropEvent) => void>();
+  const terminals = new Map<string, FakeTerminal>();
+  const events: FakeEvents = { settings: new Set(), notice: new Set(), openSession: new Set() };
+  let settings = defaultSettings;
   const defaults: Api = {
     engineStatus: () => Promise.resolve(connectedStatus),
     appInfo: () => Promise.resolve(appInfo),
@@ -225,6 +444,35 @@ export function createFakeApi(overrides: Partial<Api> = {}): FakeApi {
     terminateSession: (id) => Promise.resolve(session(id, { status: 'TERMINATED' })),
     renameSession: (_id, name) => Promise.resolve(session(name)),
     sessionLogs: () => Promise.resolve(''),
+    sessionUsage: () =>
+      Promise.resolve({
+        cpu_percent: 12.5,
+        memory_bytes: 64 * 1024 ** 2,
+        memory_limit_bytes: 1024 ** 3,
+        network_rx_bytes: 2048,
+        network_tx_bytes: 1024,
+        block_read_bytes: 0,
+        block_write_bytes: 4096,
+      }),
+    openTerminalWindow: () => Promise.resolve(),
+    getSettings: () => Promise.resolve(settings),
+    setSettings: (next) => {
+      settings = next;
+      // The backend broadcasts every change, to the window that made it too.
+      for (const handler of events.settings) handler(next);
+      return Promise.resolve(next);
+    },
+    listNotices: () => Promise.resolve([]),
+    clearNotices: () => Promise.resolve(),
+    onSettingsChanged: (handler) => subscribeTo(events.settings, handler),
+    onNotice: (handler) => subscribeTo(events.notice, handler),
+    onOpenSession: (handler) => subscribeTo(events.openSession, handler),
+    ...fakeTerminalBackend(terminals),
+    systemTerminalAvailable: () => Promise.resolve(false),
+    openSystemTerminal: () => Promise.resolve(),
+    openUrl: () => Promise.resolve(),
+    readClipboard: () => Promise.resolve(''),
+    writeClipboard: () => Promise.resolve(),
     onFileDrop: (handler) => {
       handlers.add(handler);
       return () => handlers.delete(handler);
@@ -235,5 +483,7 @@ export function createFakeApi(overrides: Partial<Api> = {}): FakeApi {
   for (const key of Object.keys(impl) as (keyof Api)[]) fake[key] = vi.fn(impl[key]);
   const api = fake as FakeApi;
   dropHandlers.set(api, handlers);
+  terminalRegistries.set(api, terminals);
+  eventHandlers.set(api, events);
   return api;
 }

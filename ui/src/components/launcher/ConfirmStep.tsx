@@ -56,6 +56,24 @@ export function ConfirmStep({ form, check, checking, problems }: StepProps) {
             span: 2,
             children: form.ports.length > 0 ? form.ports.join(', ') : t('launcher.confirm.noPorts'),
           },
+          // Only a relaunch carries variables, and no step shows them: this is
+          // the one place. Names only, since values are often secrets.
+          ...(form.env.length > 0
+            ? [
+                {
+                  key: 'env',
+                  label: t('sessions.relaunch.env'),
+                  span: 2,
+                  children: (
+                    <Flex gap={4} wrap data-testid="launcher-summary-env">
+                      {form.env.map(([key], index) => (
+                        <Tag key={index}>{key}</Tag>
+                      ))}
+                    </Flex>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <div>

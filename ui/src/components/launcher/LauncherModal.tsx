@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Flex, Modal, Steps } from 'antd';
+import { Alert, App as AntApp, Button, Flex, Modal, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../api';
@@ -12,12 +12,21 @@ import { EnvironmentStep } from './EnvironmentStep';
 import { NetworkStep } from './NetworkStep';
 import { SessionTypeStep } from './SessionTypeStep';
 import { StorageStep } from './StorageStep';
-import { loadForm, saveForm, stepOfProblem, toRequest, type LauncherForm } from './launcherForm';
+import {
+  formFromSession,
+  loadForm,
+  saveForm,
+  stepOfProblem,
+  toRequest,
+  type LauncherForm,
+} from './launcherForm';
 
 const STEP_KEYS = ['type', 'environment', 'storage', 'network', 'confirm'] as const;
 const LAST_STEP = STEP_KEYS.length - 1;
 
 interface LauncherModalProps {
+  /** An ended session to launch again: the form starts from its settings. */
+  from?: Session;
   onLaunched: (session: Session) => void;
   onClosed: () => void;
 }
@@ -27,11 +36,11 @@ interface LauncherModalProps {
  * the request as it is edited; each step shows its own problems and the
  * last shows them all. Mount it to open; it calls `onClosed` once closed.
  */
-export function LauncherModal({ onLaunched, onClosed }: LauncherModalProps) {
+export function LauncherModal({ from, onLaunched, onClosed }: LauncherModalProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const { close, modalProps } = useModalLifecycle(onClosed);
-  const [form, setForm] = useState<LauncherForm>(() => loadForm());
+  const [form, setForm] = useState<LauncherForm>(() => (from ? formFromSession(from) : loadForm()));
   const [step, setStep] = useState(0);
   const [visited, setVisited] = useState(0);
   const folders = useFolders(false);
@@ -40,6 +49,16 @@ export function LauncherModal({ onLaunched, onClosed }: LauncherModalProps) {
   const { start } = useSessionActions();
 
   const available = (folders.data ?? []).filter((f) => !f.automount).map((f) => f.name);
+  // A relaunch names the folders of its session; say which ones are gone
+  // (trashed, renamed) instead of dropping them silently. Automount folders
+  // are mounted anyway, so they are not missing.
+  const automount = (folders.data ?? []).filter((f) => f.automount).map((f) => f.name);
+  const missing =
+    from && folders.data
+      ? Object.keys(form.mounts).filter(
+          (name) => !available.includes(name) && !automount.includes(name),
+        )
+      : [];
   const request = toRequest(form, available);
   const check = useLaunchCheck(request);
   // An answer about an earlier version of the request says nothing about this one.
@@ -104,7 +123,7 @@ export function LauncherModal({ onLaunched, onClosed }: LauncherModalProps) {
   return (
     <Modal
       {...modalProps}
-      title={t('launcher.title')}
+      title={from ? t('sessions.relaunch.title', { name: from.name }) : t('launcher.title')}
       width={960}
       mask={{ closable: false }}
       footer={
@@ -148,7 +167,23 @@ export function LauncherModal({ onLaunched, onClosed }: LauncherModalProps) {
         </Flex>
       }
     >
-      <div data-testid="launcher" data-step={STEP_KEYS[step]}>
+      <div data-testid="launcher" data-step={STEP_KEYS[step]} data-relaunch={from?.name}>
+        {from && (
+          <Alert
+            type={missing.length > 0 ? 'warning' : 'info'}
+            showIcon
+            data-testid="launcher-relaunch-note"
+            title={t('sessions.relaunch.note', { name: from.name })}
+            description={
+              missing.length > 0 ? (
+                <span data-testid="launcher-relaunch-missing">
+                  {t('sessions.relaunch.missingFolders', { folders: missing.join(', ') })}
+                </span>
+              ) : undefined
+            }
+            style={{ marginTop: 8 }}
+          />
+        )}
         <Steps
           size="small"
           current={step}

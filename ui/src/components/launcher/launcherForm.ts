@@ -1,4 +1,4 @@
-import type { EngineLimits, LaunchRequest, MountRequest, SessionType } from '../../api';
+import type { EngineLimits, LaunchRequest, MountRequest, Session, SessionType } from '../../api';
 
 const MIB = 1024 ** 2;
 const GIB = 1024 ** 3;
@@ -33,6 +33,13 @@ export interface LauncherForm {
   ports: number[];
   /** Ticked folders by name, in the order they were ticked. */
   mounts: Record<string, MountChoice>;
+  /**
+   * Environment variables, in order. No step edits them: only a relaunch
+   * carries a session's variables over, and the summary shows them.
+   */
+  env: [string, string][];
+  /** Shared memory; no step edits it either, for the same reason. */
+  shmBytes: number;
 }
 
 export const DEFAULT_FORM: LauncherForm = {
@@ -45,13 +52,18 @@ export const DEFAULT_FORM: LauncherForm = {
   memoryGib: PRESETS.small.memoryGib,
   ports: [],
   mounts: {},
+  env: [],
+  shmBytes: SHM_BYTES,
 };
 
 export const LAUNCHER_STORAGE_KEY = 'berth.launcher';
 
 /**
  * The values of the last launch, so the next one starts from them. The
- * name is not kept: two live sessions may not share one.
+ * name is not kept: two live sessions may not share one. Neither are the
+ * environment and shared memory, which no step shows until the summary:
+ * a relaunch's variables (often tokens) must not end up in localStorage,
+ * nor silently in the next unrelated launch.
  */
 export function loadForm(storage: Storage = window.localStorage): LauncherForm {
   try {
@@ -66,7 +78,8 @@ export function loadForm(storage: Storage = window.localStorage): LauncherForm {
 }
 
 export function saveForm(form: LauncherForm, storage: Storage = window.localStorage): void {
-  storage.setItem(LAUNCHER_STORAGE_KEY, JSON.stringify({ ...form, name: '' }));
+  const kept = { ...form, name: '', env: DEFAULT_FORM.env, shmBytes: DEFAULT_FORM.shmBytes };
+  storage.setItem(LAUNCHER_STORAGE_KEY, JSON.stringify(kept));
 }
 
 function isForm(form: Record<string, unknown>): form is LauncherForm & Record<string, unknown> {
@@ -79,6 +92,14 @@ function isForm(form: Record<string, unknown>): form is LauncherForm & Record<st
     typeof form.cpus === 'number' &&
     typeof form.memoryGib === 'number' &&
     Array.isArray(form.ports) &&
+    Array.isArray(form.env) &&
+    form.env.every(
+      (pair: unknown) =>
+        Array.isArray(pair) &&
+        pair.length === 2 &&
+        pair.every((part: unknown) => typeof part === 'string'),
+    ) &&
+    typeof form.shmBytes === 'number' &&
     form.ports.every((port: unknown) => isPort(port)) &&
     typeof mounts === 'object' &&
     mounts !== null &&
@@ -123,12 +144,51 @@ export function toRequest(form: LauncherForm, available: readonly string[]): Lau
       command: command === '' ? null : command,
       cpus: form.cpus,
       memory_bytes: Math.round(form.memoryGib * 1024) * MIB,
-      shm_bytes: SHM_BYTES,
-      env: [],
+      shm_bytes: form.shmBytes,
+      env: form.env,
       ports: form.ports,
       gpus: 0,
     },
     mounts,
+  };
+}
+
+/** Where a folder lands when its alias is empty; the core's default. */
+const defaultTarget = (folder: string) => `/home/work/${folder}`;
+
+/**
+ * The form that launches `session` again: same type, command, image,
+ * resources, environment, ports and mounts. The name is left empty for the
+ * core to generate, since the old one may still be taken. A mount at the
+ * default place gets an empty alias, any other keeps its absolute target,
+ * which the core takes as is.
+ */
+export function formFromSession(session: Session): LauncherForm {
+  const { spec } = session;
+  const memoryGib = spec.memory_bytes / GIB;
+  const preset =
+    (Object.keys(PRESETS) as Exclude<PresetName, 'custom'>[]).find(
+      (name) => PRESETS[name].cpus === spec.cpus && PRESETS[name].memoryGib === memoryGib,
+    ) ?? 'custom';
+  const mounts: Record<string, MountChoice> = {};
+  for (const mount of session.mounts) {
+    mounts[mount.folder] = {
+      alias: mount.target === defaultTarget(mount.folder) ? '' : mount.target,
+      readOnly: mount.read_only,
+    };
+  }
+  return {
+    type: spec.type,
+    name: '',
+    command: spec.command ?? '',
+    image: spec.image,
+    preset,
+    cpus: spec.cpus,
+    memoryGib,
+    ports: [...spec.ports],
+    mounts,
+    env: spec.env.map(([key, value]) => [key, value]),
+    shmBytes: spec.shm_bytes,
   };
 }
 

@@ -1,4 +1,10 @@
-import { CloseOutlined, FolderOutlined, LockOutlined, PoweroffOutlined } from '@ant-design/icons';
+import {
+  CloseOutlined,
+  FolderOutlined,
+  LockOutlined,
+  PoweroffOutlined,
+  RedoOutlined,
+} from '@ant-design/icons';
 import {
   App as AntApp,
   Button,
@@ -23,6 +29,8 @@ import { useFolderExplorer } from '../explorer/FolderExplorerContext';
 import { SessionLogs } from './SessionLogs';
 import { ResourceSummary, TerminateConfirm, type DrawerTab } from './SessionTable';
 import { SessionStatusTag } from './SessionStatusTag';
+import { SessionUsagePanel } from './SessionUsagePanel';
+import { DrawerTerminalButton } from './TerminalActions';
 import { isEnded } from './sessionStatus';
 import { useTerminateSession } from './useTerminateSession';
 
@@ -35,6 +43,8 @@ interface SessionDrawerProps {
   tab: DrawerTab;
   onTabChange: (tab: DrawerTab) => void;
   onClose: () => void;
+  /** Offers "Relaunch" once the session has ended. */
+  onRelaunch?: (session: Session) => void;
 }
 
 function SessionName({ session }: { session: Session }) {
@@ -211,6 +221,14 @@ function Overview({ session }: { session: Session }) {
           },
         ]}
       />
+      {session.status === 'RUNNING' && (
+        <div>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {t('sessions.usage.title')}
+          </Typography.Title>
+          <SessionUsagePanel sessionId={session.id} cpus={session.spec.cpus} />
+        </div>
+      )}
       <div>
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           {t('sessions.detail.mounts')}
@@ -248,7 +266,14 @@ function Overview({ session }: { session: Session }) {
 }
 
 /** The session's details, mounts, history and logs, opened from its name. */
-export function SessionDrawer({ id, open, tab, onTabChange, onClose }: SessionDrawerProps) {
+export function SessionDrawer({
+  id,
+  open,
+  tab,
+  onTabChange,
+  onClose,
+  onRelaunch,
+}: SessionDrawerProps) {
   const { t } = useTranslation();
   const session = useSession(id);
   const { terminate, pending } = useTerminateSession();
@@ -271,7 +296,11 @@ export function SessionDrawer({ id, open, tab, onTabChange, onClose }: SessionDr
         ) : null
       }
       // Room for the session's own actions (the terminal comes here).
-      extra={<Flex gap={8} data-testid="session-drawer-actions" />}
+      extra={
+        <Flex gap={8} data-testid="session-drawer-actions">
+          {data && <DrawerTerminalButton session={data} />}
+        </Flex>
+      }
       footer={
         data && !isEnded(data.status) ? (
           <Flex justify="flex-end">
@@ -290,6 +319,19 @@ export function SessionDrawer({ id, open, tab, onTabChange, onClose }: SessionDr
                 {t('sessions.terminate.action')}
               </Button>
             </TerminateConfirm>
+          </Flex>
+        ) : data && onRelaunch ? (
+          <Flex justify="flex-end">
+            <Button
+              icon={<RedoOutlined />}
+              data-testid="session-relaunch"
+              title={t('sessions.relaunch.tooltip')}
+              onClick={() => {
+                onRelaunch(data);
+              }}
+            >
+              {t('sessions.relaunch.action')}
+            </Button>
           </Flex>
         ) : null
       }

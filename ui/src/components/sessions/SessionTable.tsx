@@ -1,4 +1,10 @@
-import { CodeOutlined, FileTextOutlined, PoweroffOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import {
+  CodeOutlined,
+  FileTextOutlined,
+  PoweroffOutlined,
+  RedoOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
 import {
   Button,
   Flex,
@@ -14,6 +20,7 @@ import type { Session } from '../../api';
 import { formatAge, formatBytes, formatDateTime } from '../../format';
 import { buttonTestId } from '../dialogs/testIds';
 import { SessionStatusTag } from './SessionStatusTag';
+import { RowTerminalButton } from './TerminalActions';
 import { isEnded } from './sessionStatus';
 import { useTerminateSession } from './useTerminateSession';
 
@@ -23,6 +30,8 @@ interface SessionTableProps {
   sessions: Session[];
   emptyText: ReactNode;
   onOpen: (session: Session, tab: DrawerTab) => void;
+  /** Offers "Relaunch" on ended sessions when given. */
+  onRelaunch?: (session: Session) => void;
 }
 
 /** CPUs and memory, as asked for. */
@@ -65,7 +74,7 @@ export function TerminateConfirm({
   );
 }
 
-export function SessionTable({ sessions, emptyText, onOpen }: SessionTableProps) {
+export function SessionTable({ sessions, emptyText, onOpen, onRelaunch }: SessionTableProps) {
   const { t, i18n } = useTranslation();
   const { terminate, pending } = useTerminateSession();
   const locale = i18n.language;
@@ -153,7 +162,7 @@ export function SessionTable({ sessions, emptyText, onOpen }: SessionTableProps)
     {
       key: 'actions',
       title: <span className="visually-hidden">{t('storage.columns.actions')}</span>,
-      width: 76,
+      width: 104,
       align: 'right',
       render: (_, session) => (
         <Flex gap={2} justify="flex-end">
@@ -169,6 +178,21 @@ export function SessionTable({ sessions, emptyText, onOpen }: SessionTableProps)
               }}
             />
           </Tooltip>
+          {onRelaunch && isEnded(session.status) && (
+            <Tooltip title={t('sessions.relaunch.tooltip')}>
+              <Button
+                type="text"
+                size="small"
+                aria-label={t('sessions.relaunch.tooltip')}
+                data-testid={`session-relaunch-${session.name}`}
+                icon={<RedoOutlined />}
+                onClick={() => {
+                  onRelaunch(session);
+                }}
+              />
+            </Tooltip>
+          )}
+          {!isEnded(session.status) && <RowTerminalButton session={session} />}
           {!isEnded(session.status) && (
             <TerminateConfirm
               session={session}
