@@ -24,7 +24,7 @@ stage() {
 
 install_all() {
   install_packages "${TAURI_BUILD_PACKAGES[@]}" webkit2gtk-driver xvfb dbus docker.io busybox-static \
-    python3-dbus python3-gi
+    python3-dbus python3-gi xclip
   require_toolchains
   if ! tauri-driver --help >/dev/null 2>&1; then
     log "installing tauri-driver"
