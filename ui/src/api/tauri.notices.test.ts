@@ -1,28 +1,18 @@
 import { emit } from '@tauri-apps/api/event';
-import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import { describe, expect, it, vi } from 'vitest';
 import { tauriApi } from './tauri';
+import { recordIpcCalls } from '../test/ipcCalls';
 import type { SessionNotice, UiSettings } from './bindings';
 
 // The settings, notices and window commands through the real IPC wrapper.
 describe('tauriApi settings and notices', () => {
-  const calls: { cmd: string; args: unknown }[] = [];
-  const globals = globalThis as { isTauri?: boolean };
+  const calls = recordIpcCalls();
   const settings: UiSettings = {
     terminal_font_size: 16,
     terminal_theme: 'dark',
     desktop_notifications: false,
   };
-
-  beforeEach(() => {
-    calls.length = 0;
-    globals.isTauri = true;
-  });
-
-  afterEach(() => {
-    clearMocks();
-    delete globals.isTauri;
-  });
 
   it('calls the agreed commands with camelCase arguments', async () => {
     mockIPC((cmd, args) => {
@@ -89,7 +79,7 @@ describe('tauriApi settings and notices', () => {
   });
 
   it('listens to nothing, without failing, outside Tauri', async () => {
-    delete globals.isTauri;
+    delete (globalThis as { isTauri?: boolean }).isTauri;
     const stop = await tauriApi.onNotice(() => undefined);
     expect(stop).toBeTypeOf('function');
     stop();

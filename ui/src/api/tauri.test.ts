@@ -1,9 +1,10 @@
 import { emit } from '@tauri-apps/api/event';
-import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { Channel } from '@tauri-apps/api/core';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './errors';
 import { tauriApi } from './tauri';
+import { recordIpcCalls } from '../test/ipcCalls';
 
 /** Rejects the way a Tauri command does: with whatever value it serialised. */
 function rejectWith(value: unknown): Promise<never> {
@@ -13,18 +14,7 @@ function rejectWith(value: unknown): Promise<never> {
 
 // The one place that exercises the real IPC wrapper; everything else fakes `Api`.
 describe('tauriApi', () => {
-  const calls: { cmd: string; args: unknown }[] = [];
-  const globals = globalThis as { isTauri?: boolean };
-
-  beforeEach(() => {
-    calls.length = 0;
-    globals.isTauri = true;
-  });
-
-  afterEach(() => {
-    clearMocks();
-    delete globals.isTauri;
-  });
+  const calls = recordIpcCalls();
 
   it('calls the agreed command names with the agreed arguments', async () => {
     mockIPC((cmd, args) => {
@@ -204,7 +194,7 @@ describe('tauriApi', () => {
   });
 
   it('says the backend is missing when not running inside Tauri', async () => {
-    delete globals.isTauri;
+    delete (globalThis as { isTauri?: boolean }).isTauri;
     await expect(tauriApi.engineStatus()).rejects.toMatchObject({ code: 'no_backend' });
   });
 });

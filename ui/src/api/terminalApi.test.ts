@@ -1,22 +1,12 @@
 import { Channel } from '@tauri-apps/api/core';
-import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { describe, expect, it, vi } from 'vitest';
 import { tauriApi } from './tauri';
+import { recordIpcCalls } from '../test/ipcCalls';
 
 // The terminal commands as the desktop crate declares them.
 describe('tauriApi terminal commands', () => {
-  const globals = globalThis as { isTauri?: boolean };
-  const calls: { cmd: string; args: unknown }[] = [];
-
-  beforeEach(() => {
-    calls.length = 0;
-    globals.isTauri = true;
-  });
-
-  afterEach(() => {
-    clearMocks();
-    delete globals.isTauri;
-  });
+  const calls = recordIpcCalls();
 
   it('calls the agreed commands with camelCase arguments', async () => {
     mockIPC((cmd, args) => {

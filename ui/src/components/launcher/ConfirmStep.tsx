@@ -1,10 +1,11 @@
-import { LockOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { ThunderboltOutlined } from '@ant-design/icons';
 import { Descriptions, Flex, Spin, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaunchCheck, Problem } from '../../api';
 import { StepProblems } from './StepProblems';
 import type { LauncherForm } from './launcherForm';
+import { MountAccessTag } from '../sessions/MountAccessTag';
 
 interface StepProps {
   form: LauncherForm;
@@ -109,14 +110,7 @@ export function ConfirmStep({ form, check, checking, problems }: StepProps) {
               key: 'access',
               title: t('sessions.mounts.access'),
               width: 140,
-              render: (_, mount) =>
-                mount.read_only ? (
-                  <Tag icon={<LockOutlined />} color="orange">
-                    {t('storage.permission.ro')}
-                  </Tag>
-                ) : (
-                  <Tag color="green">{t('storage.permission.rw')}</Tag>
-                ),
+              render: (_, mount) => <MountAccessTag readOnly={mount.read_only} />,
             },
           ]}
         />

@@ -1,7 +1,6 @@
 import {
   CloseOutlined,
   FolderOutlined,
-  LockOutlined,
   PoweroffOutlined,
   RedoOutlined,
 } from '@ant-design/icons';
@@ -33,6 +32,7 @@ import { SessionUsagePanel } from './SessionUsagePanel';
 import { DrawerTerminalButton } from './TerminalActions';
 import { isEnded } from './sessionStatus';
 import { useTerminateSession } from './useTerminateSession';
+import { MountAccessTag } from './MountAccessTag';
 
 const DRAWER_WIDTH = 760;
 
@@ -123,14 +123,7 @@ function MountTable({ session }: { session: Session }) {
           key: 'access',
           title: t('sessions.mounts.access'),
           width: 130,
-          render: (_, mount) =>
-            mount.read_only ? (
-              <Tag icon={<LockOutlined />} color="orange">
-                {t('storage.permission.ro')}
-              </Tag>
-            ) : (
-              <Tag color="green">{t('storage.permission.rw')}</Tag>
-            ),
+          render: (_, mount) => <MountAccessTag readOnly={mount.read_only} />,
         },
       ]}
     />
