@@ -1,6 +1,7 @@
 //! What the app keeps between commands.
 
 use crate::commands::test_hooks::TestHooks;
+use berth_core::sessions::Session;
 use berth_core::{Berth, ErrorPayload, data_dir};
 use std::sync::Arc;
 
@@ -33,5 +34,12 @@ impl AppState {
     /// The local state, or the error that kept it from opening.
     pub fn berth(&self) -> Result<&Arc<Berth>, ErrorPayload> {
         self.berth.as_ref().map_err(Clone::clone)
+    }
+
+    /// The session `id` (or name) of the current project.
+    pub fn session(&self, id: &str) -> Result<Session, ErrorPayload> {
+        let berth = self.berth()?;
+        let project = berth.current_project().map_err(|e| e.payload())?;
+        berth.session(&project, id).map_err(|e| e.payload())
     }
 }

@@ -32,8 +32,7 @@ pub async fn list_sessions(state: State<'_, AppState>, all: bool) -> CommandResu
 
 #[tauri::command]
 pub async fn session_info(state: State<'_, AppState>, id: String) -> CommandResult<Session> {
-    let berth = state.berth()?;
-    core(berth.session(&core(berth.current_project())?, &id))
+    state.session(&id)
 }
 
 #[tauri::command]
@@ -84,15 +83,14 @@ pub async fn start_session(
 #[tauri::command]
 pub async fn terminate_session(state: State<'_, AppState>, id: String) -> CommandResult<Session> {
     let berth = state.berth()?;
-    let session = core(berth.session(&core(berth.current_project())?, &id))?;
+    let session = state.session(&id)?;
     core(sessions::terminate_session(berth, &engine().await?, &session.id).await)
 }
 
 /// One sample of the session's CPU, memory, network and block I/O.
 #[tauri::command]
 pub async fn session_usage(state: State<'_, AppState>, id: String) -> CommandResult<SessionUsage> {
-    let berth = state.berth()?;
-    let session = core(berth.session(&core(berth.current_project())?, &id))?;
+    let session = state.session(&id)?;
     core(sessions::session_usage(&engine().await?, &session).await)
 }
 
@@ -111,7 +109,7 @@ pub async fn rename_session(
 #[tauri::command]
 pub async fn session_logs(state: State<'_, AppState>, id: String) -> CommandResult<String> {
     let berth = state.berth()?;
-    let session = core(berth.session(&core(berth.current_project())?, &id))?;
+    let session = state.session(&id)?;
     let engine = engine().await?;
     let mut stream = core(sessions::session_logs(berth, &engine, &session, false).await)?;
     let mut bytes = Vec::new();

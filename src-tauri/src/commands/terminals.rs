@@ -20,8 +20,7 @@ pub async fn open_terminal(
     session_id: String,
     size: TerminalSize,
 ) -> CommandResult<TerminalInfo> {
-    let berth = state.berth()?;
-    let session = core(berth.session(&core(berth.current_project())?, &session_id))?;
+    let session = state.session(&session_id)?;
     core(terminal::open_terminal(&engine().await?, &session, None, size).await)
 }
 

@@ -63,8 +63,7 @@ pub async fn open_terminal_window(
     state: State<'_, AppState>,
     session_id: String,
 ) -> CommandResult<()> {
-    let berth = state.berth()?;
-    let session = core(berth.session(&core(berth.current_project())?, &session_id))?;
+    let session = state.session(&session_id)?;
     core(session.running_container().map(|_| ()))?;
     show_terminal_window(&app, &session)
 }
@@ -96,8 +95,7 @@ pub async fn open_system_terminal(
     state: State<'_, AppState>,
     session_id: String,
 ) -> CommandResult<()> {
-    let berth = state.berth()?;
-    let session = core(berth.session(&core(berth.current_project())?, &session_id))?;
+    let session = state.session(&session_id)?;
     let container = core(session.running_container())?.to_owned();
     let Some((program, flag)) = system_terminal() else {
         return Err(failed(
