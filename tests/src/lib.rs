@@ -275,6 +275,34 @@ impl App {
         })
     }
 
+    /// Terminates the session shown in the open drawer, confirming, waits
+    /// until it is `TERMINATED`, and closes the drawer.
+    pub fn terminate_in_drawer(&self) {
+        self.click(&testid("session-terminate"));
+        self.click(&testid("confirm-ok"));
+        self.wait_for_attribute(
+            &testid("session-drawer-status"),
+            "data-status",
+            "TERMINATED",
+        );
+        self.click(&testid("session-drawer-close"));
+    }
+
+    /// Downloads `file` from the open folder explorer to `dest` (the save
+    /// picker's answer comes through the test hooks) and waits until `dest`
+    /// holds `expected`.
+    pub fn download_from_explorer(&self, file: &str, dest: &Path, expected: &str) {
+        self.click(&testid(&format!("explorer-select-{file}")));
+        self.invoke(
+            "test_queue_pick",
+            serde_json::json!({ "paths": [dest.display().to_string()] }),
+        );
+        self.click(&testid("explorer-download"));
+        self.wait_for_condition("the download to land", || {
+            std::fs::read_to_string(dest).is_ok_and(|c| c == expected)
+        });
+    }
+
     /// Saves a PNG of the window as `target/e2e-screenshots/<name>.png`.
     pub fn screenshot(&self, name: &str) -> PathBuf {
         let dir = screenshot_dir();

@@ -114,14 +114,7 @@ fn launch_with_two_folders_inspect_and_terminate() {
 
     // Terminate from the drawer; the session moves to Finished.
     app.click(&testid("session-drawer-tab-overview"));
-    app.click(&testid("session-terminate"));
-    app.click(&testid("confirm-ok"));
-    app.wait_for_attribute(
-        &testid("session-drawer-status"),
-        "data-status",
-        "TERMINATED",
-    );
-    app.click(&testid("session-drawer-close"));
+    app.terminate_in_drawer();
     app.wait_gone(&testid(&format!("session-row-{SESSION}")));
     app.click(&testid("sessions-tab-finished"));
     app.wait_for_attribute(

@@ -87,15 +87,7 @@ fn create_fill_download_rename_trash_restore_purge() {
 
     // Download through the save picker and compare the bytes.
     let downloaded = host.join("downloaded");
-    app.click(&testid("explorer-select-test_file"));
-    app.invoke(
-        "test_queue_pick",
-        serde_json::json!({ "paths": [downloaded.display().to_string()] }),
-    );
-    app.click(&testid("explorer-download"));
-    app.wait_for_condition("the download to land", || {
-        std::fs::read_to_string(&downloaded).is_ok_and(|c| c == content)
-    });
+    app.download_from_explorer("test_file", &downloaded, &content);
     app.screenshot("storage-04-downloaded");
     // Finished transfers are cleared, so the panel leaves the table free.
     app.click(&testid("transfer-clear"));

@@ -122,14 +122,7 @@ fn seed_walk_through_in_the_terminal_window() {
     // Close the window, terminate the session from the drawer.
     app.session().close_window();
     app.session().switch_to_window(&main);
-    app.click(&testid("session-terminate"));
-    app.click(&testid("confirm-ok"));
-    app.wait_for_attribute(
-        &testid("session-drawer-status"),
-        "data-status",
-        "TERMINATED",
-    );
-    app.click(&testid("session-drawer-close"));
+    app.terminate_in_drawer();
     assert!(
         containers.ids().is_empty(),
         "termination removes the container"
@@ -140,15 +133,10 @@ fn seed_walk_through_in_the_terminal_window() {
     app.click(&testid("folder-open-user2-vfolder"));
     app.wait_for(&testid("explorer-row-test_file"));
     app.screenshot("terminal-04-storage");
-    let downloaded = tmp.path().join("downloaded_test_file");
-    app.click(&testid("explorer-select-test_file"));
-    app.invoke(
-        "test_queue_pick",
-        serde_json::json!({ "paths": [downloaded.display().to_string()] }),
+    app.download_from_explorer(
+        "test_file",
+        &tmp.path().join("downloaded_test_file"),
+        CONTENT,
     );
-    app.click(&testid("explorer-download"));
-    app.wait_for_condition("the download to land", || {
-        std::fs::read_to_string(&downloaded).is_ok_and(|c| c == CONTENT)
-    });
     app.screenshot("terminal-05-downloaded");
 }
