@@ -119,6 +119,18 @@ fn seed_walk_through_in_the_terminal_window() {
     app.wait_for_script_text(SCREEN, "pasted-42");
     app.screenshot("terminal-03-paste");
 
+    // Closing the window keeps the shell; reopening restores its screen.
+    app.session().close_window();
+    app.session().switch_to_window(&main);
+    let known = app.session().window_handles();
+    app.click(&testid("session-open-terminal"));
+    let reopened = app.wait_for_new_window(&known);
+    app.session().switch_to_window(&reopened);
+    app.wait_for("[data-testid=terminal-pane][data-state=live]");
+    let restored = app.wait_for_script_text(SCREEN, "pasted-42");
+    assert!(restored.contains("user2-vfolder"), "screen:\n{restored}");
+    app.screenshot("terminal-04-reopened");
+
     // Close the window, terminate the session from the drawer.
     app.session().close_window();
     app.session().switch_to_window(&main);
@@ -132,11 +144,11 @@ fn seed_walk_through_in_the_terminal_window() {
     app.click(&testid("nav-storage"));
     app.click(&testid("folder-open-user2-vfolder"));
     app.wait_for(&testid("explorer-row-test_file"));
-    app.screenshot("terminal-04-storage");
+    app.screenshot("terminal-05-storage");
     app.download_from_explorer(
         "test_file",
         &tmp.path().join("downloaded_test_file"),
         CONTENT,
     );
-    app.screenshot("terminal-05-downloaded");
+    app.screenshot("terminal-06-downloaded");
 }

@@ -5,12 +5,16 @@ import { useBackendEvent } from './useBackendEvent';
 
 /**
  * The notices so far, newest first: the backend's list once, then each
- * new one as it is announced. Mount it once (the header's bell does).
+ * new one as it is announced, which also refreshes the sessions. Mount it
+ * once (the header's bell does).
  */
 export function useNotices() {
   const api = useApi();
   const queryClient = useQueryClient();
   useBackendEvent(api.onNotice, (notice) => {
+    // A notice is a status change: show it in the session list at once
+    // rather than at the next poll.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.sessions });
     const known = queryClient.getQueryData<SessionNotice[]>(queryKeys.notices);
     if (known === undefined) {
       // The first list is still on its way and may predate this notice:

@@ -107,6 +107,24 @@ describe('notification centre', () => {
     await unread(0);
   });
 
+  it('refreshes the session list when a notice arrives, without waiting for the next poll', async () => {
+    const api = withNotices([]);
+    renderApp({ api });
+    await waitFor(() => {
+      expect(listenerCount(api, 'notice')).toBe(1);
+    });
+    await waitFor(() => {
+      expect(api.listSessions).toHaveBeenCalled();
+    });
+    const before = api.listSessions.mock.calls.length;
+    act(() => {
+      emitNotice(api, ready);
+    });
+    await waitFor(() => {
+      expect(api.listSessions.mock.calls.length).toBeGreaterThan(before);
+    });
+  });
+
   it('opens a terminal for a ready session', async () => {
     const api = withNotices([ready]);
     const { user } = renderApp({ api });
