@@ -58,6 +58,7 @@ const COMMANDS: &[&str] = &[
     "pick_save_path",
     "test_queue_pick",
     "test_drop_files",
+    "test_close_window",
 ];
 
 fn main() {

@@ -93,6 +93,7 @@ fn main() {
             pickers::pick_save_path,
             test_hooks::test_queue_pick,
             test_hooks::test_drop_files,
+            test_hooks::test_close_window,
         ])
         .run(tauri::generate_context!())
         .expect("Berth could not start its window");

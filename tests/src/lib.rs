@@ -221,7 +221,7 @@ impl App {
         let mut last_error = String::new();
         let clicked = self.try_wait_until(|| {
             let element = self.session().find(css)?;
-            if !element.is_enabled(self.session())? {
+            if !element.is_enabled(self.session())? || !self.is_still(css) {
                 return None;
             }
             match element.click(self.session()) {
@@ -239,6 +239,23 @@ impl App {
                 shot.display()
             );
         }
+    }
+
+    /// Whether the element matching `css` stays where it is across two
+    /// frames: a button in a drawer or dialog that is still sliding in
+    /// would take a click meant for it somewhere else.
+    fn is_still(&self, css: &str) -> bool {
+        let script = format!(
+            "const done = arguments[arguments.length - 1];
+             const element = document.querySelector({selector});
+             if (!element) {{ done(false); }} else {{
+               const at = () => JSON.stringify(element.getBoundingClientRect());
+               const before = at();
+               requestAnimationFrame(() => requestAnimationFrame(() => done(at() === before)));
+             }}",
+            selector = serde_json::Value::from(css)
+        );
+        self.session().execute_async(&script) == serde_json::Value::Bool(true)
     }
 
     /// Waits until a window other than `known` opens, and returns its handle.
@@ -273,6 +290,17 @@ impl App {
                 shot.display()
             )
         })
+    }
+
+    /// Closes the window `handle` (labelled `label` in the app) as its close
+    /// button would, from the window `main`, and goes back to `main`. Needs
+    /// the test hooks.
+    pub fn close_window(&self, main: &str, handle: &str, label: &str) {
+        self.session().switch_to_window(main);
+        self.invoke("test_close_window", serde_json::json!({ "label": label }));
+        self.wait_until(&format!("window {label} to close"), || {
+            (!self.session().window_handles().iter().any(|h| h == handle)).then_some(())
+        });
     }
 
     /// Terminates the session shown in the open drawer, confirming, waits

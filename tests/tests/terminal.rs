@@ -94,6 +94,12 @@ fn seed_walk_through_in_the_terminal_window() {
     let window = app.wait_for_new_window(&known);
     app.session().switch_to_window(&window);
     app.wait_for("[data-testid=terminal-pane][data-state=live]");
+    let session_id = app
+        .wait_for(&testid("terminal-page"))
+        .attribute(app.session(), "data-session-id")
+        .flatten()
+        .expect("the terminal page names its session");
+    let label = format!("terminal-{session_id}");
 
     // `ls` lists both mounted folders.
     type_in_terminal(&app, "ls /home/work\u{E007}");
@@ -120,8 +126,7 @@ fn seed_walk_through_in_the_terminal_window() {
     app.screenshot("terminal-03-paste");
 
     // Closing the window keeps the shell; reopening restores its screen.
-    app.session().close_window();
-    app.session().switch_to_window(&main);
+    app.close_window(&main, &window, &label);
     let known = app.session().window_handles();
     app.click(&testid("session-open-terminal"));
     let reopened = app.wait_for_new_window(&known);
@@ -132,8 +137,7 @@ fn seed_walk_through_in_the_terminal_window() {
     app.screenshot("terminal-04-reopened");
 
     // Close the window, terminate the session from the drawer.
-    app.session().close_window();
-    app.session().switch_to_window(&main);
+    app.close_window(&main, &reopened, &label);
     app.terminate_in_drawer();
     assert!(
         containers.ids().is_empty(),

@@ -1,13 +1,14 @@
 //! Hooks for the end-to-end tests, live only when the app starts with
-//! `BERTH_TEST_HOOKS=1`: queue the result of the next native picker, and
-//! emit the window's own drag-and-drop event as if files were dropped.
+//! `BERTH_TEST_HOOKS=1`: queue the result of the next native picker, emit
+//! the window's own drag-and-drop event as if files were dropped, and close
+//! a window as its title bar's close button does.
 
 use super::CommandResult;
 use crate::state::AppState;
 use berth_core::ErrorPayload;
 use std::collections::VecDeque;
 use std::sync::Mutex;
-use tauri::{Emitter, State};
+use tauri::{Emitter, Manager, State};
 
 /// Picker results queued by the tests; empty and unused outside tests.
 #[derive(Default)]
@@ -71,4 +72,24 @@ pub async fn test_drop_files(
             })?;
     }
     Ok(())
+}
+
+/// Closes the window `label` as the window manager's close button does.
+/// WebDriver's own close only destroys the page and leaves an empty window
+/// behind, which is not what a user can do.
+#[tauri::command]
+pub async fn test_close_window(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    label: String,
+) -> CommandResult<()> {
+    state.test_hooks.check_enabled()?;
+    let window = app.get_webview_window(&label).ok_or_else(|| ErrorPayload {
+        code: "not_found".to_owned(),
+        message: format!("no window {label:?}"),
+    })?;
+    window.close().map_err(|e| ErrorPayload {
+        code: "window_failed".to_owned(),
+        message: format!("cannot close {label:?}: {e}"),
+    })
 }
