@@ -46,26 +46,6 @@ ui_checks() {
   (cd ui && npm run typecheck && npm run lint && npm test)
 }
 
-xvfb_pid=
-stop_xvfb() { [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true; }
-trap stop_xvfb EXIT
-
-start_xvfb() {
-  local display=99
-  while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do
-    display=$((display + 1))
-  done
-  Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp > /tmp/berth-xvfb.log 2>&1 &
-  xvfb_pid=$!
-  local i
-  for i in $(seq 100); do
-    [ -e "/tmp/.X11-unix/X$display" ] && break
-    sleep 0.1
-  done
-  [ -e "/tmp/.X11-unix/X$display" ] || die "Xvfb did not start; see /tmp/berth-xvfb.log"
-  export DISPLAY=":$display"
-}
-
 end_to_end() {
   cargo build -p berth-desktop --locked
   export BERTH_APP_BIN="$CARGO_TARGET_DIR/debug/berth-desktop"

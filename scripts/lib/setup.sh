@@ -101,6 +101,28 @@ build_test_image() {
   log "built $TEST_IMAGE"
 }
 
+xvfb_pid=
+stop_xvfb() { [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2>/dev/null || true; }
+
+# Starts Xvfb on the first free display, exports DISPLAY, and stops it when
+# the script exits.
+start_xvfb() {
+  trap stop_xvfb EXIT
+  local display=99
+  while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do
+    display=$((display + 1))
+  done
+  Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp > /tmp/berth-xvfb.log 2>&1 &
+  xvfb_pid=$!
+  local i
+  for i in $(seq 100); do
+    [ -e "/tmp/.X11-unix/X$display" ] && break
+    sleep 0.1
+  done
+  [ -e "/tmp/.X11-unix/X$display" ] || die "Xvfb did not start; see /tmp/berth-xvfb.log"
+  export DISPLAY=":$display"
+}
+
 # Runs `cargo bench --bench NAME` of berth-core with the engine and the test
 # image it needs.
 run_engine_benchmark() {
