@@ -7,6 +7,8 @@
 set -euo pipefail
 source "$(dirname "$0")/lib/setup.sh"
 cd "$BERTH_ROOT"
+# The same build directory as scripts/test.sh, outside the clone.
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/berth/target}
 
 install_packages "${TAURI_BUILD_PACKAGES[@]}"
 require_toolchains
