@@ -123,6 +123,25 @@ fn launch_with_two_folders_inspect_and_terminate() {
         "TERMINATED",
     );
     app.screenshot("sessions-10-finished");
+
+    // Relaunch offers the same settings again: the mounts and their aliases.
+    app.click(&testid(&format!("session-relaunch-{SESSION}")));
+    app.wait_for(&format!("[data-testid=launcher][data-relaunch={SESSION}]"));
+    for step in ["environment", "storage", "network", "confirm"] {
+        app.click(&testid("launcher-next"));
+        app.wait_for(&format!("[data-testid=launcher][data-step={step}]"));
+    }
+    app.wait_for_text(
+        &testid("launcher-summary-mount-user2-vfolder"),
+        "/workspace",
+    );
+    app.wait_for_text(
+        &testid("launcher-summary-mount-user1-ml-test"),
+        "/home/work/user1-ml-test",
+    );
+    app.screenshot("sessions-11-relaunch");
+    app.click(&testid("launcher-cancel"));
+    app.wait_gone("[data-testid=launcher]");
     assert!(
         containers.ids().is_empty(),
         "termination removes the container"
