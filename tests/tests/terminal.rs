@@ -119,8 +119,10 @@ fn seed_walk_through_in_the_terminal_window() {
     // Paste through the clipboard shortcut reaches the shell: another
     // program owns the X clipboard, as when text is copied elsewhere.
     set_clipboard("echo pasted-$((6 * 7))");
-    // Ctrl+Shift+V, then Enter.
+    // Ctrl+Shift+V; the paste reads the clipboard before it writes, so
+    // wait for the shell to echo it before pressing Enter.
     type_in_terminal(&app, "\u{E009}\u{E008}v\u{E000}");
+    app.wait_for_script_text(SCREEN, "# echo pasted-$((6 * 7))");
     type_in_terminal(&app, "\u{E007}");
     app.wait_for_script_text(SCREEN, "pasted-42");
     app.screenshot("terminal-03-paste");
