@@ -115,8 +115,7 @@ impl App {
             std::env::var_os("DISPLAY").is_some(),
             "DISPLAY is not set: these tests need an X server (scripts/test.sh starts Xvfb)"
         );
-        let port = free_port();
-        let native_port = free_port();
+        let (port, native_port) = free_ports();
         let mut command = Command::new("tauri-driver");
         command
             .args(["--port", &port.to_string()])
@@ -146,7 +145,10 @@ impl App {
         };
         let base = format!("http://127.0.0.1:{port}");
         wait_for_port(port);
-        app.session = Some(Session::start(&base, &binary));
+        // tauri-driver answers before the WebKitWebDriver it started does;
+        // a request in between fails on the way through.
+        wait_for_port(native_port);
+        app.session = Some(start_session(&base, &binary));
         app
     }
 
@@ -396,11 +398,28 @@ impl Drop for App {
     }
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free local port")
+/// Two different free local ports: both are held until both are chosen.
+fn free_ports() -> (u16, u16) {
+    let bind = || TcpListener::bind("127.0.0.1:0").expect("a free local port");
+    let (first, second) = (bind(), bind());
+    let port = |l: &TcpListener| l.local_addr().expect("a bound address").port();
+    (port(&first), port(&second))
+}
+
+/// Starts the WebDriver session, trying again while the driver is still
+/// getting ready (on a loaded machine its first answers can fail).
+fn start_session(base: &str, binary: &Path) -> Session {
+    let deadline = Instant::now() + UI_TIMEOUT;
+    loop {
+        match Session::start(base, binary) {
+            Ok(session) => return session,
+            Err(error) if Instant::now() < deadline => {
+                eprintln!("WebDriver could not start the app yet ({error}); trying again");
+                std::thread::sleep(Duration::from_millis(500));
+            }
+            Err(error) => panic!("WebDriver could not start the app: {error}"),
+        }
+    }
 }
 
 fn wait_for_port(port: u16) {

@@ -42,8 +42,9 @@ fn call(method: &str, url: &str, body: Option<Value>) -> Result<Value, String> {
 }
 
 impl Session {
-    /// Starts a session that launches `application`.
-    pub fn start(base: &str, application: &Path) -> Session {
+    /// Starts a session that launches `application`, or says why the driver
+    /// could not.
+    pub fn start(base: &str, application: &Path) -> Result<Session, String> {
         let capabilities = json!({
             "capabilities": {
                 "alwaysMatch": {
@@ -51,15 +52,14 @@ impl Session {
                 }
             }
         });
-        let value = call("POST", &format!("{base}/session"), Some(capabilities))
-            .unwrap_or_else(|e| panic!("WebDriver could not start the app: {e}"));
+        let value = call("POST", &format!("{base}/session"), Some(capabilities))?;
         let id = value["sessionId"]
             .as_str()
-            .expect("new session has an id")
+            .ok_or_else(|| format!("the new session has no id: {value}"))?
             .to_owned();
-        Session {
+        Ok(Session {
             url: format!("{base}/session/{id}"),
-        }
+        })
     }
 
     /// The first element matching a CSS selector, if any.
