@@ -10,7 +10,7 @@
 //! Run with `scripts/bench-terminal-app.sh`, which builds the app and starts
 //! the engine, Xvfb and a session bus.
 
-use berth_e2e::{App, Containers, Launch, launch_request, testid};
+use berth_e2e::{App, Containers, Launch, testid};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -59,18 +59,9 @@ fn main() {
         test_hooks: true,
     });
     app.wait_for(&testid("sessions-empty"));
-    app.invoke("start_session", launch_request(SESSION, None, &[]));
-    app.wait_for_attribute(
-        &testid(&format!("session-status-{SESSION}")),
-        "data-status",
-        "RUNNING",
-    );
+    app.start_running_session(SESSION, &[]);
     app.click(&testid(&format!("session-open-{SESSION}")));
-    let known = app.session().window_handles();
-    app.click(&testid("session-open-terminal"));
-    let window = app.wait_for_new_window(&known);
-    app.session().switch_to_window(&window);
-    app.wait_for("[data-testid=terminal-pane][data-state=live]");
+    app.open_terminal_window();
     app.wait_for_script_text("window.__berthTerminalText()", "#");
 
     let idle: Vec<Duration> = (0..IDLE_SAMPLES).map(|_| answer_time(&app)).collect();

@@ -305,6 +305,29 @@ impl App {
         });
     }
 
+    /// Starts an interactive session of the test image with `folders`
+    /// mounted, as the launcher does, and waits until its row is RUNNING.
+    pub fn start_running_session(&self, name: &str, folders: &[&str]) {
+        self.invoke("start_session", launch_request(name, None, folders));
+        self.wait_for_attribute(
+            &testid(&format!("session-status-{name}")),
+            "data-status",
+            "RUNNING",
+        );
+    }
+
+    /// Clicks *Execute terminal app* in the open drawer, switches to the
+    /// terminal window it opens, waits until its shell is live, and returns
+    /// the window's handle.
+    pub fn open_terminal_window(&self) -> String {
+        let known = self.session().window_handles();
+        self.click(&testid("session-open-terminal"));
+        let window = self.wait_for_new_window(&known);
+        self.session().switch_to_window(&window);
+        self.wait_for("[data-testid=terminal-pane][data-state=live]");
+        window
+    }
+
     /// Terminates the session shown in the open drawer, confirming, waits
     /// until it is `TERMINATED`, and closes the drawer.
     pub fn terminate_in_drawer(&self) {

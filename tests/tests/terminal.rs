@@ -5,7 +5,7 @@
 //! Storage page.
 
 use berth_core::storage::FolderOptions;
-use berth_e2e::{App, Containers, Launch, launch_request, testid};
+use berth_e2e::{App, Containers, Launch, testid};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -71,15 +71,7 @@ fn seed_walk_through_in_the_terminal_window() {
     });
     app.wait_for(&testid("sessions-empty"));
     // The launcher itself is walked in sessions.rs; start as it does.
-    app.invoke(
-        "start_session",
-        launch_request(SESSION, None, &["user1-ml-test", "user2-vfolder"]),
-    );
-    app.wait_for_attribute(
-        &testid(&format!("session-status-{SESSION}")),
-        "data-status",
-        "RUNNING",
-    );
+    app.start_running_session(SESSION, &["user1-ml-test", "user2-vfolder"]);
 
     // The drawer's "Execute terminal app" opens the session's own window.
     app.click(&testid(&format!("session-open-{SESSION}")));
@@ -89,11 +81,7 @@ fn seed_walk_through_in_the_terminal_window() {
     app.wait_gone(".ant-message-notice");
     app.screenshot("terminal-01-drawer");
     let main = app.session().window_handle();
-    let known = app.session().window_handles();
-    app.click(&testid("session-open-terminal"));
-    let window = app.wait_for_new_window(&known);
-    app.session().switch_to_window(&window);
-    app.wait_for("[data-testid=terminal-pane][data-state=live]");
+    let window = app.open_terminal_window();
     let session_id = app
         .wait_for(&testid("terminal-page"))
         .attribute(app.session(), "data-session-id")
@@ -129,11 +117,7 @@ fn seed_walk_through_in_the_terminal_window() {
 
     // Closing the window keeps the shell; reopening restores its screen.
     app.close_window(&main, &window, &label);
-    let known = app.session().window_handles();
-    app.click(&testid("session-open-terminal"));
-    let reopened = app.wait_for_new_window(&known);
-    app.session().switch_to_window(&reopened);
-    app.wait_for("[data-testid=terminal-pane][data-state=live]");
+    let reopened = app.open_terminal_window();
     let restored = app.wait_for_script_text(SCREEN, "pasted-42");
     assert!(restored.contains("user2-vfolder"), "screen:\n{restored}");
     app.screenshot("terminal-04-reopened");

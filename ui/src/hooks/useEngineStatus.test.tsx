@@ -1,19 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiProvider } from '../api';
 import { connectedStatus, createFakeApi, unreachableStatus } from '../test/fakeApi';
+import { renderHookWithApi } from '../test/renderHookWithApi';
 import { ENGINE_POLL_MS, engineStateOf, useEngineStatus } from './useEngineStatus';
 
 function setup(api = createFakeApi()) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <ApiProvider api={api}>
-      <QueryClientProvider client={client}>{children}</QueryClientProvider>
-    </ApiProvider>
-  );
-  return { api, ...renderHook(() => useEngineStatus(), { wrapper }) };
+  return renderHookWithApi(() => useEngineStatus(), api);
 }
 
 describe('useEngineStatus', () => {
