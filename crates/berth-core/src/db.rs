@@ -9,7 +9,7 @@
 use crate::{Error, Result};
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// File name of the database inside the data directory.
 pub const FILE_NAME: &str = "berth.db";
@@ -25,7 +25,50 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Opens (creating if needed) the database and brings its schema up to date.
+///
+/// When several processes open a new file at once, SQLite may answer one of
+/// them "database is locked" without waiting through the busy timeout
+/// (switching a new file to WAL, or a WAL being set up by another
+/// connection, are not waited for). Opening is then tried again until
+/// [`BUSY_TIMEOUT`] has passed.
 pub fn open(path: &Path) -> Result<Connection> {
+    let deadline = Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match open_once(path) {
+            Err(Opening::Sqlite(e)) if is_busy(&e) && Instant::now() < deadline => {
+                std::thread::sleep(BUSY_RETRY);
+            }
+            Err(Opening::Sqlite(e)) => return Err(e.into()),
+            Err(Opening::Refused(e)) => return Err(e),
+            Ok(conn) => return Ok(conn),
+        }
+    }
+}
+
+/// Wait between attempts to open a database another process is setting up.
+const BUSY_RETRY: Duration = Duration::from_millis(20);
+
+/// Why one attempt to open failed: SQLite said no (maybe only for now), or
+/// the file cannot be used by this build.
+enum Opening {
+    Sqlite(rusqlite::Error),
+    Refused(Error),
+}
+
+impl From<rusqlite::Error> for Opening {
+    fn from(e: rusqlite::Error) -> Self {
+        Opening::Sqlite(e)
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+fn open_once(path: &Path) -> std::result::Result<Connection, Opening> {
     let mut conn = Connection::open(path)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -37,20 +80,24 @@ pub fn open(path: &Path) -> Result<Connection> {
 
 /// The schema version recorded in the file.
 pub fn schema_version(conn: &Connection) -> Result<i64> {
-    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+    Ok(version(conn)?)
 }
 
-fn migrate(conn: &mut Connection) -> Result<()> {
-    if schema_version(conn)? == SCHEMA_VERSION {
+fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+fn migrate(conn: &mut Connection) -> std::result::Result<(), Opening> {
+    if version(conn)? == SCHEMA_VERSION {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let found = schema_version(&tx)?;
+    let found = version(&tx)?;
     if found > SCHEMA_VERSION {
-        return Err(Error::SchemaTooNew {
+        return Err(Opening::Refused(Error::SchemaTooNew {
             found,
             supported: SCHEMA_VERSION,
-        });
+        }));
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         tx.execute_batch(sql)?;
@@ -122,16 +169,23 @@ mod tests {
 
     #[test]
     fn concurrent_openers_migrate_once() {
-        let tmp = tempfile::tempdir().unwrap();
-        let path = tmp.path().join(FILE_NAME);
-        let handles: Vec<_> = (0..4)
-            .map(|_| {
-                let path = path.clone();
-                std::thread::spawn(move || open(&path).map(|c| schema_version(&c).unwrap()))
-            })
-            .collect();
-        for handle in handles {
-            assert_eq!(handle.join().unwrap().unwrap(), SCHEMA_VERSION);
+        // Many rounds, since the collision it guards against is a race.
+        for _ in 0..25 {
+            let tmp = tempfile::tempdir().unwrap();
+            let path = tmp.path().join(FILE_NAME);
+            let start = std::sync::Arc::new(std::sync::Barrier::new(4));
+            let handles: Vec<_> = (0..4)
+                .map(|_| {
+                    let (path, start) = (path.clone(), start.clone());
+                    std::thread::spawn(move || {
+                        start.wait();
+                        open(&path).map(|c| schema_version(&c).unwrap())
+                    })
+                })
+                .collect();
+            for handle in handles {
+                assert_eq!(handle.join().unwrap().unwrap(), SCHEMA_VERSION);
+            }
         }
     }
 
