@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, CloseOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, Tooltip, theme, type InputRef } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface TerminalSearchProps {
@@ -8,6 +8,29 @@ interface TerminalSearchProps {
   onNext: (query: string) => boolean;
   onPrevious: (query: string) => boolean;
   onClose: () => void;
+}
+
+interface SearchButtonProps {
+  label: string;
+  testId: string;
+  icon: ReactNode;
+  onClick: () => void;
+}
+
+/** One of the find box's icon buttons, named by its tooltip. */
+function SearchButton({ label, testId, icon, onClick }: SearchButtonProps) {
+  return (
+    <Tooltip title={label}>
+      <Button
+        size="small"
+        type="text"
+        aria-label={label}
+        data-testid={testId}
+        icon={icon}
+        onClick={onClick}
+      />
+    </Tooltip>
+  );
 }
 
 /** The find box over a terminal: Enter finds the next match, Shift+Enter the previous. */
@@ -71,40 +94,28 @@ export function TerminalSearch({ onNext, onPrevious, onClose }: TerminalSearchPr
           }
         }}
       />
-      <Tooltip title={t('terminal.search.previous')}>
-        <Button
-          size="small"
-          type="text"
-          aria-label={t('terminal.search.previous')}
-          data-testid="terminal-search-previous"
-          icon={<ArrowUpOutlined />}
-          onClick={() => {
-            find(true);
-          }}
-        />
-      </Tooltip>
-      <Tooltip title={t('terminal.search.next')}>
-        <Button
-          size="small"
-          type="text"
-          aria-label={t('terminal.search.next')}
-          data-testid="terminal-search-next"
-          icon={<ArrowDownOutlined />}
-          onClick={() => {
-            find(false);
-          }}
-        />
-      </Tooltip>
-      <Tooltip title={t('terminal.search.close')}>
-        <Button
-          size="small"
-          type="text"
-          aria-label={t('terminal.search.close')}
-          data-testid="terminal-search-close"
-          icon={<CloseOutlined />}
-          onClick={onClose}
-        />
-      </Tooltip>
+      <SearchButton
+        label={t('terminal.search.previous')}
+        testId="terminal-search-previous"
+        icon={<ArrowUpOutlined />}
+        onClick={() => {
+          find(true);
+        }}
+      />
+      <SearchButton
+        label={t('terminal.search.next')}
+        testId="terminal-search-next"
+        icon={<ArrowDownOutlined />}
+        onClick={() => {
+          find(false);
+        }}
+      />
+      <SearchButton
+        label={t('terminal.search.close')}
+        testId="terminal-search-close"
+        icon={<CloseOutlined />}
+        onClick={onClose}
+      />
     </Flex>
   );
 }
